@@ -1,0 +1,311 @@
+"""Configuration: one YAML file, overridden by MONITOR_* environment variables.
+
+    load_settings(path)  ->  Settings   (or ConfigError listing every problem)
+
+Where the file comes from: ``--config PATH``, else ``$MONITOR_CONFIG``, else
+``config/monitor.yaml`` in the working directory, else the built-in defaults (a
+copy of the documented example shipped inside the package). Relative paths in the
+file are relative to ``home``, which defaults to the file's folder and is itself
+relative to that folder (the example sets ``home: ..``: the project folder). The
+built-in defaults behave as if they were ``config/monitor.yaml`` in the working
+directory, or in ``$STATE_DIRECTORY`` under systemd.
+
+Environment variables override the file: ``MONITOR_DATABASE=/var/lib/x.db``,
+``MONITOR_BASELINE=false``, nested fields with ``__`` (``MONITOR_HTTP__TIMEOUT=5``).
+"""
+
+from __future__ import annotations
+
+import contextvars
+import os
+import re
+from datetime import timedelta
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+
+from monitor.errors import ConfigError
+from monitor.yamlfile import YamlDoc, parse_yaml, pydantic_problems, read_yaml
+
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*$")
+
+
+def parse_duration(value: Any) -> timedelta | None:
+    """'90s', '10m', '1h', '7d', '2w' or a number of seconds -> timedelta.
+
+    >>> parse_duration("10m"), parse_duration(30)
+    (datetime.timedelta(seconds=600), datetime.timedelta(seconds=30))
+    """
+    if value is None or isinstance(value, timedelta):
+        return value
+    if isinstance(value, bool):
+        raise ValueError("a duration such as 30s, 10m, 1h or 7d")
+    if isinstance(value, int | float):
+        seconds = float(value)
+    else:
+        m = _DURATION.match(str(value))
+        if not m:
+            raise ValueError(f"{value!r} is not a duration such as 30s, 10m, 1h or 7d")
+        seconds = float(m.group(1)) * _UNITS[m.group(2) or "s"]
+    if seconds < 0:
+        raise ValueError("a duration cannot be negative")
+    return timedelta(seconds=seconds)
+
+
+Duration = Annotated[timedelta, BeforeValidator(parse_duration)]
+OptionalDuration = Annotated[timedelta | None, BeforeValidator(parse_duration)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SourceConfig(_Model):
+    """One source to poll. ``kind`` picks the implementation (see monitor.sources)."""
+
+    name: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=100)
+    kind: Literal["feed", "files", "page"]
+    url: str | None = None
+    path: Path | None = None
+    interval: Duration = timedelta(minutes=10)
+    #: Random delay added to each run, so sources on one host do not fire together.
+    jitter: OptionalDuration = None
+    language: str | None = Field(default=None, pattern=r"^[a-z]{2}$")
+    enabled: bool = True
+    headers: dict[str, str] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _needs_location(self) -> SourceConfig:
+        if self.kind in ("feed", "page"):
+            if not self.url or not re.match(r"^https?://", self.url):
+                raise ValueError(f"a {self.kind} source needs url: http(s)://...")
+        elif self.path is None:
+            raise ValueError("a files source needs path: a folder")
+        if self.interval < timedelta(seconds=1):
+            raise ValueError("interval must be at least 1s")
+        return self
+
+    @property
+    def effective_jitter(self) -> timedelta:
+        return self.jitter if self.jitter is not None else min(self.interval / 10, timedelta(minutes=1))
+
+
+class NotifyConfig(_Model):
+    """One apprise target. The URL may hold secrets, so it can come from a file or a
+    systemd credential instead of the config: exactly one of url, url_file, credential."""
+
+    name: str | None = None
+    url: str | None = None
+    url_file: Path | None = None
+    credential: str | None = None
+    tags: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _one_url(self) -> NotifyConfig:
+        given = [x for x in (self.url, self.url_file, self.credential) if x]
+        if len(given) != 1:
+            raise ValueError("give exactly one of url, url_file, credential")
+        return self
+
+    def resolve_url(self) -> str:
+        """The apprise URL, read from its file or credential when not inline."""
+        if self.url:
+            return self.url
+        if self.credential:
+            cred_dir = os.environ.get("CREDENTIALS_DIRECTORY")
+            if not cred_dir:
+                raise ConfigError(f"notify credential {self.credential!r}: $CREDENTIALS_DIRECTORY is not set")
+            path = Path(cred_dir) / self.credential
+        else:
+            assert self.url_file is not None
+            path = self.url_file
+        try:
+            url = path.read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            raise ConfigError(f"{path}: cannot read notify URL: {exc.strerror or exc}") from exc
+        if not url:
+            raise ConfigError(f"{path}: empty notify URL")
+        return url
+
+    @property
+    def label(self) -> str:
+        """A name safe to log: never the URL itself."""
+        if self.name:
+            return self.name
+        if self.credential:
+            return f"credential:{self.credential}"
+        if self.url_file:
+            return f"file:{self.url_file.name}"
+        assert self.url is not None
+        return mask_url(self.url)
+
+
+def mask_url(url: str) -> str:
+    """'mailto://user:secret@host?to=x' -> 'mailto://user:***@host?...' (nothing secret survives)."""
+    m = re.match(r"^([a-z0-9+.-]+)://(.*)$", url, re.I)
+    if not m:
+        return "***"
+    scheme, rest = m.groups()
+    host = rest.split("/", 1)[0].split("?", 1)[0]
+    if "@" in host:
+        user, host = host.rsplit("@", 1)
+        user = user.split(":", 1)[0] + ":***" if ":" in user else user
+        host = f"{user}@{host}"
+    else:
+        # Many apprise schemes carry the token itself in the host part (tgram://token/chat).
+        host = host[:3] + "***" if len(host) > 12 else host
+    return f"{scheme}://{host}/..."
+
+
+class HttpConfig(_Model):
+    timeout: Duration = timedelta(seconds=20)
+    max_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
+    max_redirects: int = Field(default=5, ge=0, le=20)
+    concurrency: int = Field(default=20, ge=1, le=1000)
+    user_agent: str | None = None
+
+
+class DeliveryConfig(_Model):
+    #: Attempts before an alert is marked failed for a target (still listed, never dropped).
+    max_attempts: int = Field(default=10, ge=1)
+    backoff: Duration = timedelta(seconds=30)
+    max_backoff: Duration = timedelta(hours=1)
+    timeout: Duration = timedelta(seconds=30)
+
+
+_CONFIG_FILE: contextvars.ContextVar[YamlDoc | None] = contextvars.ContextVar("config_file", default=None)
+
+
+class _YamlDocSource(PydanticBaseSettingsSource):
+    """Feeds the already-parsed YAML document to pydantic-settings."""
+
+    def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:
+        raise NotImplementedError  # __call__ below does the work
+
+    def __call__(self) -> dict[str, Any]:
+        doc = _CONFIG_FILE.get()
+        return dict(doc.data) if doc is not None and isinstance(doc.data, dict) else {}
+
+
+class Settings(BaseSettings):
+    """The whole configuration. Field names are the YAML keys."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="MONITOR_", env_nested_delimiter="__", extra="forbid", frozen=True
+    )
+
+    #: Base folder for the relative paths below; relative to the config file's folder.
+    home: Path = Path(".")
+    database: Path = Path("monitor.db")
+    archive: Path | None = Path("articles")
+    rules: list[Path] = Field(default_factory=lambda: [Path("rules")])
+    baseline: bool = True
+    max_age: OptionalDuration = timedelta(days=7)
+    sources: list[SourceConfig] = Field(default_factory=list)
+    notify: list[NotifyConfig] = Field(default_factory=list)
+    http: HttpConfig = Field(default_factory=HttpConfig)
+    delivery: DeliveryConfig = Field(default_factory=DeliveryConfig)
+    #: Where the configuration came from ("built-in defaults" or a path); set by load_settings.
+    origin: str = "built-in defaults"
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # Environment beats the file; init kwargs (load_settings' own) beat both.
+        return (init_settings, env_settings, _YamlDocSource(settings_cls))
+
+    @field_validator("sources")
+    @classmethod
+    def _unique_names(cls, sources: list[SourceConfig]) -> list[SourceConfig]:
+        seen: set[str] = set()
+        for s in sources:
+            if s.name in seen:
+                raise ValueError(f"two sources are named {s.name!r}")
+            seen.add(s.name)
+        return sources
+
+
+def builtin_defaults_text() -> str:
+    return resources.files("monitor").joinpath("defaults/monitor.yaml").read_text(encoding="utf-8")
+
+
+def find_config(path: str | Path | None) -> Path | None:
+    """The config file to use, or None for the built-in defaults."""
+    if path:
+        return Path(path)
+    env = os.environ.get("MONITOR_CONFIG")
+    if env:
+        return Path(env)
+    local = Path("config/monitor.yaml")
+    return local if local.is_file() else None
+
+
+def load_settings(path: str | Path | None = None) -> Settings:
+    """Load, validate and resolve the configuration; ConfigError lists every problem."""
+    config_path = find_config(path)
+    if config_path is None:
+        doc = parse_yaml(builtin_defaults_text(), "<built-in defaults>")
+        state = os.environ.get("STATE_DIRECTORY", "").split(":")[0]
+        base = (Path(state) if state else Path.cwd()).resolve() / "config"
+        origin = "built-in defaults"
+    else:
+        if not config_path.is_file():
+            raise ConfigError(f"{config_path}:1: no such config file")
+        doc = read_yaml(config_path)
+        base = config_path.resolve().parent
+        origin = str(config_path)
+    if doc.data is not None and not isinstance(doc.data, dict):
+        raise ConfigError(f"{doc.name}:1: the config must be a mapping of settings")
+    token = _CONFIG_FILE.set(doc)
+    try:
+        settings = Settings(origin=origin)
+    except ValidationError as exc:
+        raise ConfigError(pydantic_problems(doc, exc)) from None
+    finally:
+        _CONFIG_FILE.reset(token)
+    return _resolve_paths(settings, base)
+
+
+def _resolve_paths(settings: Settings, config_dir: Path) -> Settings:
+    home = settings.home.expanduser()
+    base = Path(os.path.normpath(home if home.is_absolute() else config_dir / home))
+
+    def rel(p: Path) -> Path:
+        p = p.expanduser()
+        return p if p.is_absolute() else Path(os.path.normpath(base / p))
+
+    sources = [
+        s.model_copy(update={"path": rel(s.path)}) if s.path is not None else s for s in settings.sources
+    ]
+    notify = [
+        n.model_copy(update={"url_file": rel(n.url_file)}) if n.url_file is not None else n
+        for n in settings.notify
+    ]
+    return settings.model_copy(
+        update={
+            "home": base,
+            "database": rel(settings.database),
+            "archive": rel(settings.archive) if settings.archive else None,
+            "rules": [rel(p) for p in settings.rules],
+            "sources": sources,
+            "notify": notify,
+        }
+    )

@@ -1,0 +1,177 @@
+"""`monitor run`: the pipeline on a schedule until SIGTERM.
+
+APScheduler (3.x, AsyncIOScheduler) holds one interval job per source, each with
+its own interval and jitter, plus a delivery job for retries. A failing source is
+pushed back (doubling, capped) without touching the others. Signals become
+events on the loop: SIGTERM/SIGINT stop after the work in flight, SIGHUP
+reloads config and rules (a bad new file keeps the old ones running).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.interval import IntervalTrigger
+
+from monitor.config import Settings, load_settings
+from monitor.errors import ConfigError, StoreError
+from monitor.notify import Notifier
+from monitor.pipeline import Pipeline
+from monitor.rules import RuleSet, load_rules
+from monitor.sources import Source
+from monitor.sources.http import make_client
+from monitor.store import Store, now_utc
+
+log = logging.getLogger("monitor")
+
+DELIVERY_EVERY = timedelta(seconds=15)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    settings: Settings
+    rules: RuleSet
+    notifier: Notifier
+
+
+def load_all(config_path: str | None) -> Loaded:
+    """Config, rules and targets, or ConfigError with every problem in all of them."""
+    settings = load_settings(config_path)
+    problems: list[str] = []
+    rules = RuleSet(rules=())
+    notifier = None
+    try:
+        rules = load_rules(settings.rules)
+    except ConfigError as exc:
+        problems.extend(exc.problems)
+    try:
+        notifier = Notifier(settings.notify)
+    except ConfigError as exc:
+        problems.extend(exc.problems)
+    if problems or notifier is None:
+        raise ConfigError(problems)
+    return Loaded(settings, rules, notifier)
+
+
+class Daemon:
+    def __init__(self, config_path: str | None, loaded: Loaded) -> None:
+        self.config_path = config_path
+        self.loaded = loaded
+        self.store = Store(loaded.settings.database)
+        self.pipeline = Pipeline(loaded.settings, loaded.rules, self.store, loaded.notifier)
+        self.scheduler = AsyncIOScheduler(timezone="UTC")
+        self.stop_event = asyncio.Event()
+        self.client = make_client(loaded.settings.http)
+        self.last_cycle: datetime | None = None
+
+    async def run(self) -> int:
+        loop = asyncio.get_running_loop()
+        loop.add_signal_handler(signal.SIGTERM, self.stop_event.set)
+        loop.add_signal_handler(signal.SIGINT, self.stop_event.set)
+        loop.add_signal_handler(signal.SIGHUP, self.reload)
+        self._schedule()
+        self.scheduler.start()
+        log.info("monitor running: %d sources, %d rules, %d notify targets (config: %s)",
+                 len(self.pipeline.sources), len(self.loaded.rules.rules), len(self.loaded.notifier.targets),
+                 self.loaded.settings.origin)
+        try:
+            # Articles stored but not processed before a stop or crash are done first.
+            await self._after_poll()
+            await self.stop_event.wait()
+        finally:
+            log.info("monitor stopping")
+            self.scheduler.shutdown(wait=False)
+            await self._drain()
+            await self.client.aclose()
+            self.store.close()
+        return 0
+
+    def _schedule(self) -> None:
+        statuses = self.store.source_statuses()
+        now = now_utc()
+        for name, source in self.pipeline.sources.items():
+            cfg = source.config
+            status = statuses.get(name)
+            # A restart keeps the schedule: a source polled a minute ago waits its turn.
+            first = status.next_poll if status and status.next_poll and status.next_poll > now else now
+            self.scheduler.add_job(
+                self._poll_job, IntervalTrigger(seconds=cfg.interval.total_seconds(),
+                                                jitter=int(cfg.effective_jitter.total_seconds()) or None),
+                args=[name], id=f"source:{name}", name=name, next_run_time=first,
+                max_instances=1, coalesce=True, misfire_grace_time=None,
+            )
+        self.scheduler.add_job(self._deliver_job, IntervalTrigger(seconds=DELIVERY_EVERY.total_seconds()),
+                               id="deliver", max_instances=1, coalesce=True)
+
+    async def _poll_job(self, name: str) -> None:
+        source: Source | None = self.pipeline.sources.get(name)
+        if source is None or self.stop_event.is_set():
+            return
+        try:
+            result = await self.pipeline.poll(source, self.client)
+            if not result.ok:
+                errors = self.store.source_statuses()[name].errors
+                wait = self.pipeline.backoff(source, errors, result.retry_after)
+                job = self.scheduler.get_job(f"source:{name}")
+                if job is not None:
+                    job.modify(next_run_time=now_utc() + wait)
+                log.info("source %s: next poll in %s", name, wait)
+            await self._after_poll()
+        except StoreError as exc:
+            # Disk full, read-only database: nothing was recorded; the next poll tries again.
+            log.error("%s", exc)
+
+    async def _after_poll(self) -> None:
+        await self.pipeline.process_pending()
+        await self.pipeline.deliver_due()
+        self.last_cycle = now_utc()
+
+    async def _deliver_job(self) -> None:
+        try:
+            await self.pipeline.deliver_due()
+        except StoreError as exc:
+            log.error("%s", exc)
+
+    async def _drain(self) -> None:
+        """Let the work in flight finish (the process lock is held by a running batch)."""
+        try:
+            async with asyncio.timeout(20):
+                async with self.pipeline._process_lock:
+                    pass
+        except TimeoutError:
+            log.warning("stop: processing still running after 20s; it resumes at next start")
+
+    def reload(self) -> None:
+        """SIGHUP: new config and rules, or the old ones and every error logged."""
+        try:
+            loaded = load_all(self.config_path)
+        except ConfigError as exc:
+            for problem in exc.problems:
+                log.error("reload refused: %s", problem)
+            log.error("reload refused: keeping the running config and rules")
+            return
+        if loaded.settings.database != self.loaded.settings.database:
+            log.warning("reload: a new database path needs a restart; keeping %s", self.loaded.settings.database)
+            loaded = Loaded(loaded.settings.model_copy(update={"database": self.loaded.settings.database}),
+                            loaded.rules, loaded.notifier)
+        self.loaded = loaded
+        self.pipeline = Pipeline(loaded.settings, loaded.rules, self.store, loaded.notifier)
+        for job in self.scheduler.get_jobs():
+            job.remove()
+        self._schedule()
+        log.info("reloaded: %d sources, %d rules, %d notify targets", len(self.pipeline.sources),
+                 len(loaded.rules.rules), len(loaded.notifier.targets))
+
+
+def run_daemon(config_path: str | None) -> int:
+    loaded = load_all(config_path)
+
+    async def main() -> int:
+        return await Daemon(config_path, loaded).run()
+
+    return asyncio.run(main())

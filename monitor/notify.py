@@ -1,0 +1,119 @@
+"""Delivery through apprise: one apprise object per target.
+
+apprise throttles each plugin between requests (about 5.5 s), and one Apprise
+object sends to its services one after the other; a target per object lets the
+sender run targets side by side, so a slow or dead target delays nobody else.
+Target ids are stable (the configured name, else a hash of the URL) because the
+outbox rows name them across restarts; URLs never reach a log line unmasked.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import apprise
+
+from monitor.config import NotifyConfig, mask_url
+from monitor.errors import ConfigError
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Target:
+    """One notification target. ``url`` is secret: never log it, use ``label``."""
+
+    id: str
+    label: str
+    tags: frozenset[str]
+    url: str
+
+    def wants(self, tags: Iterable[str]) -> bool:
+        """A rule with no tags goes everywhere; else to targets sharing a tag."""
+        tags = list(tags)
+        return not tags or bool(self.tags.intersection(tags))
+
+
+@dataclass(frozen=True)
+class SendResult:
+    ok: bool
+    error: str | None = None
+
+
+class Notifier:
+    """The configured targets, and sending to one of them."""
+
+    def __init__(self, configs: list[NotifyConfig]) -> None:
+        problems: list[str] = []
+        targets: list[Target] = []
+        for i, cfg in enumerate(configs):
+            try:
+                url = cfg.resolve_url()
+            except ConfigError as exc:
+                problems.extend(exc.problems)
+                continue
+            label = cfg.name or (cfg.label if not cfg.url else mask_url(url))
+            if apprise.Apprise.instantiate(url) is None:
+                problems.append(f"notify[{i}] {label}: apprise does not understand this URL")
+                continue
+            tid = cfg.name or "t-" + hashlib.sha256(url.encode()).hexdigest()[:12]
+            targets.append(Target(id=tid, label=label, tags=frozenset(cfg.tags), url=url))
+        if problems:
+            raise ConfigError(problems)
+        self.targets = {t.id: t for t in targets}
+        self._secrets = [t.url for t in targets]
+
+    def route(self, tags: Iterable[str]) -> tuple[str, ...]:
+        tags = tuple(tags)
+        return tuple(t.id for t in self.targets.values() if t.wants(tags))
+
+    def unrouted_tags(self, tags: Iterable[str]) -> list[str]:
+        known = set().union(*(t.tags for t in self.targets.values())) if self.targets else set()
+        return [t for t in tags if t not in known]
+
+    def mask(self, text: str) -> str:
+        """Text with every configured URL (and its password) replaced by its label."""
+        for t in self.targets.values():
+            text = text.replace(t.url, t.label)
+        return text
+
+    async def send(self, target_id: str, *, title: str, body: str, timeout: float) -> SendResult:
+        target = self.targets.get(target_id)
+        if target is None:
+            return SendResult(False, "target is no longer configured")
+        try:
+            return await asyncio.wait_for(asyncio.to_thread(self._send, target, title, body), timeout)
+        except TimeoutError:
+            return SendResult(False, f"no answer within {timeout:g}s")
+
+    def _send(self, target: Target, title: str, body: str) -> SendResult:
+        obj = apprise.Apprise()
+        obj.add(target.url)
+        try:
+            result = obj.notify(body=body, title=title)
+        except Exception as exc:  # a plugin bug must not kill the sender; the outbox retries
+            return SendResult(False, self.mask(f"{type(exc).__name__}: {exc}"))
+        if result:
+            return SendResult(True)
+        return SendResult(False, self.mask(_reason(result)))
+
+
+def _reason(result: object) -> str:
+    """The last error apprise logged for this call, else its status."""
+    try:
+        entries = list(result.logs())  # type: ignore[attr-defined]
+    except Exception:
+        entries = []
+    for entry in reversed(entries):
+        level = getattr(entry, "level", None) or getattr(entry, "levelno", None)
+        msg = getattr(entry, "message", None) or getattr(entry, "msg", None) or str(entry)
+        if level is None or (isinstance(level, int) and level >= logging.WARNING) or str(level).upper() in (
+            "ERROR", "WARNING"
+        ):
+            return " ".join(str(msg).split())[:300]
+    status = getattr(result, "status", None)
+    return f"apprise reported {getattr(status, 'name', 'failure')}"

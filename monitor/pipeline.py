@@ -1,0 +1,312 @@
+"""The one place that wires the stages together.
+
+    poll:     Source.fetch -> normalize -> Store.record_poll (items + source state, one txn)
+    process:  pending article -> archive file -> extract -> rules -> Store.finish_article
+              (facts, alerts, outbox rows and "done", one txn)
+    deliver:  due outbox rows -> apprise, per target side by side -> delivered / retry later
+
+The daemon schedules these; ``monitor once`` runs each once. Nothing here decides
+when to run, and nothing here parses arguments.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import httpx
+
+from monitor import seedformat
+from monitor.article import Article, normalize
+from monitor.config import Settings
+from monitor.errors import SourceError, StoreError
+from monitor.notify import Notifier
+from monitor.rules import Context, Match, RuleSet
+from monitor.sources import Source, make_source
+from monitor.sources.http import make_client
+from monitor.store import Due, NewAlert, Store, iso, now_utc
+
+log = logging.getLogger("monitor")
+
+#: Longest wait after repeated failures of one source.
+MAX_SOURCE_BACKOFF = timedelta(hours=6)
+
+
+@dataclass
+class CycleReport:
+    """What one cycle did, for `monitor once` and the daemon's status line."""
+
+    polled: int = 0
+    failed: list[str] = field(default_factory=list)
+    new_articles: int = 0
+    processed: int = 0
+    alerts: int = 0
+    delivered: int = 0
+    delivery_failures: int = 0
+
+
+@dataclass(frozen=True, kw_only=True)
+class PollResult:
+    source: str
+    ok: bool
+    new: int = 0
+    not_modified: bool = False
+    error: str | None = None
+    retry_after: float | None = None
+
+
+class Pipeline:
+    """Runs the stages for one configuration, rule set and store."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        rules: RuleSet,
+        store: Store,
+        notifier: Notifier,
+        *,
+        clock: Callable[[], datetime] = now_utc,
+        extract: bool = True,
+    ) -> None:
+        self.settings = settings
+        self.rules = rules
+        self.store = store
+        self.notifier = notifier
+        self.clock = clock
+        self.sources: dict[str, Source] = {
+            s.name: make_source(s, settings.http) for s in settings.sources if s.enabled
+        }
+        self.extract_facts = extract
+        self._recovering = True
+        self._process_lock = asyncio.Lock()
+
+    # -- poll ----------------------------------------------------------------
+
+    async def poll(self, source: Source, client: httpx.AsyncClient) -> PollResult:
+        """Poll one source and store what is new; failures are logged, counted and returned."""
+        now = self.clock()
+        name = source.name
+        try:
+            state = self.store.source_state(name)
+            baseline = self.settings.baseline and self.store.is_new_source(name)
+            fetched = await source.fetch(client, state)
+            for problem in fetched.problems:
+                log.warning("source %s: %s", name, problem)
+            fetched_at = self.clock()
+            articles: list[Article] = []
+            for entry in fetched.entries:
+                article = normalize(entry, fetched=fetched_at, default_language=source.config.language)
+                if article is not None:
+                    articles.append(article)
+            fresh = self.store.record_poll(
+                name, fetched.state, articles, now=fetched_at, baseline=baseline,
+                next_poll=fetched_at + source.config.interval,
+            )
+        except SourceError as exc:
+            errors = self._failed(name, str(exc), now, source)
+            log.warning("%s (failure %d in a row)", exc, errors)
+            return PollResult(source=name, ok=False, error=str(exc), retry_after=exc.retry_after)
+        except StoreError:
+            raise
+        except Exception as exc:  # a bug in one source must not stop the others
+            log.exception("source %s: unexpected error while polling", name)
+            self._failed(name, f"{type(exc).__name__}: {exc}", now, source)
+            return PollResult(source=name, ok=False, error=f"{type(exc).__name__}: {exc}")
+        if fetched.not_modified:
+            log.debug("source %s: not modified", name)
+        else:
+            log.info("source %s: %d items, %d new%s", name, len(articles), len(fresh),
+                     " (baseline: recorded, no alerts)" if baseline and fresh else "")
+        return PollResult(source=name, ok=True, new=len(fresh), not_modified=fetched.not_modified)
+
+    def _failed(self, name: str, error: str, now: datetime, source: Source) -> int:
+        errors = self.store.record_failure(name, error, now=now, next_poll=None)
+        return errors
+
+    def backoff(self, source: Source, errors: int, retry_after: float | None = None) -> timedelta:
+        """How long to wait after `errors` failures in a row: the interval doubled per
+        failure, capped, never less than the server's Retry-After."""
+        interval = source.config.interval
+        wait = min(interval * (2 ** max(0, errors - 1)), max(MAX_SOURCE_BACKOFF, interval))
+        if retry_after:
+            wait = max(wait, timedelta(seconds=retry_after))
+        return wait
+
+    async def poll_all(self, names: list[str] | None = None) -> list[PollResult]:
+        """Poll sources concurrently, at most http.concurrency at once."""
+        chosen = [s for n, s in self.sources.items() if names is None or n in names]
+        limit = asyncio.Semaphore(self.settings.http.concurrency)
+        client = make_client(self.settings.http)
+        try:
+            async def one(src: Source) -> PollResult:
+                async with limit:
+                    return await self.poll(src, client)
+
+            return list(await asyncio.gather(*(one(s) for s in chosen)))
+        finally:
+            await client.aclose()
+
+    # -- process -------------------------------------------------------------
+
+    async def process_pending(self) -> tuple[int, int]:
+        """Archive, extract and run rules on every stored article not yet processed.
+        Returns (articles processed, alerts recorded)."""
+        async with self._process_lock:
+            processed = alerts = 0
+            while True:
+                batch = self.store.pending_articles(limit=200)
+                if not batch:
+                    break
+                for article, baseline, file in batch:
+                    alerts += self._process(article, baseline=baseline, file=file)
+                    processed += 1
+                # Extraction is CPU work: let polls and deliveries breathe between batches.
+                await asyncio.sleep(0)
+            self._recovering = False
+            return processed, alerts
+
+    def _process(self, article: Article, *, baseline: bool, file: str | None) -> int:
+        if file is None and self.settings.archive is not None:
+            self._archive(article)
+        facts = self._extract(article)
+        ctx = Context(article=article, facts=facts, state=self.store)
+        matches: list[Match] = []
+        for rule in self.rules.enabled():
+            try:
+                matches.extend(rule.evaluate(ctx))
+            except Exception:  # one broken rule must not cost the article the others
+                log.exception("rule %s: failed on article %s", rule.id, article.url or article.uid[:16])
+        now = self.clock()
+        quiet = self._quiet_reason(article, baseline, now)
+        new_alerts = [] if quiet else [self._alert(m, article, now) for m in matches]
+        facts_learned = [(m.rule, m.key, m.facts, article.source) for m in matches if m.facts is not None]
+        recorded = self.store.finish_article(article.uid, new_alerts, facts_learned, now=now)
+        if quiet and matches:
+            log.info("article %s: %d rule matches not alerted (%s)", article.uid[:16], len(matches), quiet)
+        for alert in recorded:
+            where = ", ".join(self.notifier.targets[t].label for t in alert.targets) or "log only"
+            if alert.suppressed:
+                log.info("rule %s: alert %s throttled: %s", alert.rule, alert.id, alert.title)
+            else:
+                log.info("rule %s: ALERT %s -> %s: %s", alert.rule, alert.id, where, alert.title)
+        return len(recorded)
+
+    def _quiet_reason(self, article: Article, baseline: bool, now: datetime) -> str | None:
+        if baseline:
+            return "baseline: first poll of the source"
+        max_age = self.settings.max_age
+        if max_age is not None and article.published < now - max_age:
+            return f"published {article.published:%Y-%m-%d}, older than max_age"
+        return None
+
+    def _alert(self, match: Match, article: Article, now: datetime) -> NewAlert:
+        rule = next(r for r in self.rules.rules if r.id == match.rule)
+        suppressed = None
+        if rule.throttle_window:
+            last = self.store.last_alert_time(rule.id)
+            if last is not None and now - last < rule.throttle_window:
+                suppressed = "throttle"
+        return NewAlert(
+            id=match.alert_id, rule=match.rule, kind=match.kind, key=match.key, title=match.title,
+            body=match.body, facts=match.facts, previous=match.previous,
+            article={"url": article.url, "title": article.title, "published": article.published.date().isoformat(),
+                     "source": article.source},
+            article_uid=article.uid, suppressed=suppressed, targets=self.notifier.route(match.notify),
+        )
+
+    def _extract(self, article: Article) -> object | None:
+        if not self.extract_facts:
+            return None
+        from monitor.extract import extract
+
+        try:
+            return extract(article.text, article.published.date(), title=article.title)
+        except Exception:
+            log.exception("article %s: extraction failed; rules run without facts", article.uid[:16])
+            return None
+
+    def _archive(self, article: Article) -> None:
+        folder = self.settings.archive
+        assert folder is not None
+        doc = article.to_seed()
+        try:
+            path = self._adopt_existing(folder, article, doc) if self._recovering else None
+            if path is None:
+                path = seedformat.write_new(folder, doc, article.file_identity)
+        except OSError as exc:
+            # The article stays in the database; `monitor export` can write it later.
+            log.error("archive %s: cannot write article %s: %s", folder, article.uid[:16], exc.strerror or exc)
+            return
+        self.store.set_archive_file(article.uid, path.name)
+
+    @staticmethod
+    def _adopt_existing(folder: Path, article: Article, doc: seedformat.SeedDoc) -> Path | None:
+        """After a crash between writing a file and recording it, find that file again."""
+        suffix = f"_{seedformat.identity_hash(article.file_identity)}.txt"
+        text = seedformat.render(doc)
+        for path in folder.glob(f"*{suffix}") if folder.is_dir() else ():
+            try:
+                if path.read_text(encoding="utf-8") == text:
+                    return path
+            except OSError:
+                continue
+        return None
+
+    # -- deliver -------------------------------------------------------------
+
+    async def deliver_due(self) -> tuple[int, int]:
+        """Send every due outbox row; targets side by side, each target's rows in order.
+        Returns (delivered, failed attempts)."""
+        due = self.store.due_deliveries(self.clock())
+        if not due:
+            return 0, 0
+        by_target: dict[str, list[Due]] = {}
+        for d in due:
+            by_target.setdefault(d.target, []).append(d)
+        results = await asyncio.gather(*(self._deliver_target(t, rows) for t, rows in by_target.items()))
+        return sum(r[0] for r in results), sum(r[1] for r in results)
+
+    async def _deliver_target(self, target: str, rows: list[Due]) -> tuple[int, int]:
+        delivered = failed = 0
+        cfg = self.settings.delivery
+        label = self.notifier.targets[target].label if target in self.notifier.targets else target
+        for d in rows:
+            result = await self.notifier.send(
+                target, title=d.alert.title, body=d.alert.body, timeout=cfg.timeout.total_seconds()
+            )
+            now = self.clock()
+            if result.ok:
+                self.store.mark_delivered(d.alert.id, target, now=now)
+                log.info("notify %s: delivered alert %s (rule %s)", label, d.alert.id, d.alert.rule)
+                delivered += 1
+                continue
+            failed += 1
+            attempts = d.attempts + 1
+            if attempts >= cfg.max_attempts:
+                self.store.mark_failed_attempt(d.alert.id, target, result.error or "failed", next_attempt=None)
+                log.error("notify %s: alert %s failed %d times, giving up: %s", label, d.alert.id, attempts,
+                          result.error)
+                continue
+            wait = min(cfg.backoff * (2 ** (attempts - 1)), cfg.max_backoff)
+            wait = wait * random.uniform(0.8, 1.2)  # jitter: retries of a burst spread out
+            self.store.mark_failed_attempt(d.alert.id, target, result.error or "failed", next_attempt=now + wait)
+            log.warning("notify %s: alert %s not delivered (attempt %d, retry at %s): %s", label, d.alert.id,
+                        attempts, iso(now + wait), result.error)
+        return delivered, failed
+
+    # -- one cycle -----------------------------------------------------------
+
+    async def run_once(self) -> CycleReport:
+        report = CycleReport()
+        results = await self.poll_all()
+        report.polled = len(results)
+        report.failed = [r.source for r in results if not r.ok]
+        report.new_articles = sum(r.new for r in results)
+        report.processed, report.alerts = await self.process_pending()
+        report.delivered, report.delivery_failures = await self.deliver_due()
+        return report

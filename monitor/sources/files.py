@@ -1,0 +1,89 @@
+"""A folder of seed-format files (an inbox): new and changed files are picked up.
+
+The cursor remembers each file's size and modification time, so an unchanged file
+is not read again; a file that cannot be read is reported once, and read again
+when it changes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import stat
+from pathlib import Path
+
+import httpx
+
+from monitor import seedformat
+from monitor.article import Entry
+from monitor.errors import ArticleFileError, FetchError
+from monitor.sources.base import Fetched, Source, SourceState
+
+#: Files read per poll at most; the rest wait for the next poll.
+MAX_FILES_PER_POLL = 5000
+
+
+class FilesSource(Source):
+    """kind: files. Reads ``*.txt`` files in ``path`` (not recursively)."""
+
+    async def fetch(self, client: httpx.AsyncClient, state: SourceState) -> Fetched:
+        assert self.config.path is not None
+        return await asyncio.to_thread(self.scan, self.config.path, state)
+
+    def scan(self, folder: Path, state: SourceState) -> Fetched:
+        try:
+            names = sorted(os.listdir(folder))
+        except FileNotFoundError:
+            raise FetchError(self.name, f"{folder}: no such folder") from None
+        except OSError as exc:
+            raise FetchError(self.name, f"{folder}: cannot list: {exc.strerror or exc}") from None
+        seen: dict[str, list[int]] = json.loads(state.cursor) if state.cursor else {}
+        now_seen: dict[str, list[int]] = {}
+        entries: list[Entry] = []
+        problems: list[str] = []
+        root = folder.resolve()
+        read = 0
+        for name in names:
+            if not name.endswith(".txt") or name.startswith("."):
+                continue
+            path = folder / name
+            try:
+                st = os.lstat(path)
+                if stat.S_ISLNK(st.st_mode):
+                    # A link may point anywhere; follow it only if it stays in the folder.
+                    target = path.resolve()
+                    if target.parent != root:
+                        problems.append(f"{path}: symlink out of the folder, skipped")
+                        continue
+                    st = os.stat(target)
+                if not stat.S_ISREG(st.st_mode):
+                    problems.append(f"{path}: not a regular file, skipped")
+                    continue
+            except OSError as exc:
+                problems.append(f"{path}: {exc.strerror or exc}")
+                continue
+            mark = [st.st_mtime_ns, st.st_size]
+            now_seen[name] = mark
+            if seen.get(name) == mark:
+                continue
+            if read >= MAX_FILES_PER_POLL:
+                del now_seen[name]  # not read yet: next poll
+                continue
+            read += 1
+            try:
+                doc = seedformat.read(path)
+            except ArticleFileError as exc:
+                problems.append(str(exc))
+                continue
+            entries.append(
+                Entry(
+                    source=self.name,
+                    text=doc.text,
+                    year_month=doc.year_month,
+                    language=self.config.language,
+                    origin=str(path),
+                )
+            )
+        cursor = json.dumps(now_seen, separators=(",", ":"), sort_keys=True)
+        return Fetched(entries=tuple(entries), state=SourceState(cursor=cursor), problems=tuple(problems))

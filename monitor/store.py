@@ -1,0 +1,504 @@
+"""All state in one SQLite file, through sqlite-utils.
+
+Tables (see the migrations below for columns):
+
+    articles    every article ever seen; ``state`` new -> done once rules ran
+    articles_fts  full-text index on title and text (kept by triggers)
+    sources     per-source validators, cursor, last poll, errors, next poll
+    alerts      one row per (rule, key): the alert and the fact that fired it
+    deliveries  the outbox: one row per (alert, target), pending until sent
+    facts       known facts per rule and key, with how many sources repeated them
+
+The rule that keeps alerts exactly-once: whatever changes state and the alert
+rows it causes are written in one transaction (``Store.finish_article``); a
+delivery row is marked delivered only after the target said so.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from monitor.article import Article
+from monitor.errors import StoreError
+from monitor.sources.base import SourceState
+
+migrations = Migrations("monitor")
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db["articles"].create(
+        {
+            "uid": str, "guid": str, "url": str, "title": str, "text": str, "published": str,
+            "published_exact": int, "year_month": str, "source": str, "language": str, "fetched": str,
+            "file": str, "baseline": int, "state": str,
+        },
+        pk="uid",
+        not_null={"title", "text", "published", "source", "fetched", "state"},
+        defaults={"state": "new", "baseline": 0},
+    )
+    db["articles"].create_index(["state"])
+    db["articles"].create_index(["published"])
+    db["articles"].create_index(["source", "fetched"])
+    db["articles"].enable_fts(["title", "text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+    db["sources"].create(
+        {
+            "name": str, "etag": str, "last_modified": str, "cursor": str, "last_poll": str,
+            "last_success": str, "last_error": str, "errors": int, "polls": int, "items": int,
+            "next_poll": str,
+        },
+        pk="name",
+        defaults={"errors": 0, "polls": 0, "items": 0},
+    )
+    db["alerts"].create(
+        {
+            "id": str, "rule": str, "kind": str, "key": str, "title": str, "body": str,
+            "facts": str, "previous": str, "article": str, "article_uid": str, "created": str,
+            "suppressed": str,
+        },
+        pk="id",
+        not_null={"rule", "kind", "key", "title", "body", "created"},
+    )
+    db["alerts"].create_index(["rule", "key"], unique=True)
+    db["alerts"].create_index(["created"])
+    db["deliveries"].create(
+        {
+            "alert_id": str, "target": str, "status": str, "attempts": int, "next_attempt": str,
+            "last_error": str, "delivered_at": str,
+        },
+        pk=("alert_id", "target"),
+        not_null={"status", "attempts"},
+        defaults={"status": "pending", "attempts": 0},
+        foreign_keys=[("alert_id", "alerts", "id")],
+    )
+    db["deliveries"].create_index(["status", "next_attempt"])
+    db["facts"].create(
+        {
+            "rule": str, "key": str, "data": str, "first_seen": str, "last_seen": str,
+            "sources": int, "source_list": str,
+        },
+        pk=("rule", "key"),
+        defaults={"sources": 1},
+    )
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC)
+
+
+def iso(when: datetime | None) -> str | None:
+    return when.astimezone(UTC).isoformat(timespec="seconds") if when else None
+
+
+def parse_iso(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+@dataclass(frozen=True, kw_only=True)
+class SourceStatus:
+    """One row of ``monitor sources``."""
+
+    name: str
+    last_poll: datetime | None
+    last_success: datetime | None
+    last_error: str | None
+    errors: int
+    polls: int
+    items: int
+    next_poll: datetime | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class AlertRecord:
+    """A stored alert, as ``monitor alerts`` shows it."""
+
+    id: str
+    rule: str
+    kind: str
+    key: str
+    title: str
+    body: str
+    facts: Any
+    previous: Any
+    article: Any
+    created: datetime
+    suppressed: str | None
+    deliveries: tuple[tuple[str, str, int, str | None], ...]  # (target, status, attempts, last_error)
+
+    @property
+    def delivered(self) -> bool:
+        """True when every target has it (and there was at least one), or none was due."""
+        if self.suppressed:
+            return False
+        return bool(self.deliveries) and all(d[1] == "delivered" for d in self.deliveries)
+
+    @property
+    def status(self) -> str:
+        if self.suppressed:
+            return f"suppressed ({self.suppressed})"
+        if not self.deliveries:
+            return "logged"
+        states = {d[1] for d in self.deliveries}
+        if states == {"delivered"}:
+            return "delivered"
+        return "failed" if "failed" in states else "pending"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "rule": self.rule, "kind": self.kind, "key": self.key, "title": self.title,
+            "body": self.body, "facts": self.facts, "previous": self.previous, "article": self.article,
+            "created": iso(self.created), "delivered": self.delivered, "status": self.status,
+            "deliveries": [
+                {"target": t, "status": s, "attempts": a, "error": e} for t, s, a, e in self.deliveries
+            ],
+        }
+
+
+@dataclass(frozen=True, kw_only=True)
+class NewAlert:
+    """An alert to record, with the targets it must reach."""
+
+    id: str
+    rule: str
+    kind: str
+    key: str
+    title: str
+    body: str
+    facts: Any
+    previous: Any
+    article: Any
+    article_uid: str | None
+    suppressed: str | None
+    targets: tuple[str, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Due:
+    """A delivery to attempt now."""
+
+    alert: AlertRecord
+    target: str
+    attempts: int
+
+
+class Store:
+    """The SQLite state. One instance per process; not shared across threads."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
+            self.db = Database(conn)
+            self.db.execute("PRAGMA busy_timeout = 30000")
+            self.db.enable_wal()
+            self.db.execute("PRAGMA synchronous = NORMAL")
+            self.db.execute("PRAGMA foreign_keys = ON")
+            migrations.apply(self.db)
+        except (sqlite3.Error, OSError) as exc:
+            raise StoreError(f"{path}: cannot open the database: {exc}") from exc
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- sources -------------------------------------------------------------
+
+    def source_state(self, name: str) -> SourceState:
+        row = self._row("select etag, last_modified, cursor from sources where name = ?", [name])
+        if row is None:
+            return SourceState()
+        return SourceState(etag=row["etag"], last_modified=row["last_modified"], cursor=row["cursor"])
+
+    def is_new_source(self, name: str) -> bool:
+        """True until the source's first successful poll is stored (baseline applies)."""
+        row = self._row("select last_success from sources where name = ?", [name])
+        return row is None or row["last_success"] is None
+
+    def record_poll(
+        self, name: str, state: SourceState, articles: list[Article], *, now: datetime, baseline: bool,
+        next_poll: datetime | None,
+    ) -> list[Article]:
+        """Store a successful poll: new articles and the source's new state, in one
+        transaction. Returns the articles that were new."""
+        with self._write():
+            known = self._known_uids([a.uid for a in articles])
+            fresh: list[Article] = []
+            for article in articles:
+                if article.uid in known:
+                    continue
+                known.add(article.uid)  # a feed may list the same item twice
+                fresh.append(article)
+            if fresh:
+                self.db["articles"].insert_all(
+                    (_article_row(a, baseline=baseline) for a in fresh), batch_size=200
+                )
+            self.db.execute(
+                """insert into sources (name, etag, last_modified, cursor, last_poll, last_success,
+                       last_error, errors, polls, items, next_poll)
+                   values (?, ?, ?, ?, ?, ?, null, 0, 1, ?, ?)
+                   on conflict(name) do update set etag = excluded.etag,
+                       last_modified = excluded.last_modified, cursor = excluded.cursor,
+                       last_poll = excluded.last_poll, last_success = excluded.last_success,
+                       last_error = null, errors = 0, polls = polls + 1,
+                       items = items + excluded.items, next_poll = excluded.next_poll""",
+                [name, state.etag, state.last_modified, state.cursor, iso(now), iso(now), len(fresh),
+                 iso(next_poll)],
+            )
+        return fresh
+
+    def record_failure(self, name: str, error: str, *, now: datetime, next_poll: datetime | None) -> int:
+        """Count a failed poll; returns the number of failures in a row."""
+        with self._write():
+            self.db.execute(
+                """insert into sources (name, last_poll, last_error, errors, polls, next_poll)
+                   values (?, ?, ?, 1, 1, ?)
+                   on conflict(name) do update set last_poll = excluded.last_poll,
+                       last_error = excluded.last_error, errors = errors + 1, polls = polls + 1,
+                       next_poll = excluded.next_poll""",
+                [name, iso(now), error, iso(next_poll)],
+            )
+        row = self._row("select errors from sources where name = ?", [name])
+        return int(row["errors"]) if row else 1
+
+    def source_statuses(self) -> dict[str, SourceStatus]:
+        out = {}
+        for row in self.db.query("select * from sources order by name"):
+            out[row["name"]] = SourceStatus(
+                name=row["name"], last_poll=parse_iso(row["last_poll"]),
+                last_success=parse_iso(row["last_success"]), last_error=row["last_error"],
+                errors=row["errors"] or 0, polls=row["polls"] or 0, items=row["items"] or 0,
+                next_poll=parse_iso(row["next_poll"]),
+            )
+        return out
+
+    # -- articles ------------------------------------------------------------
+
+    def pending_articles(self, limit: int = 500) -> list[tuple[Article, bool, str | None]]:
+        """Stored articles whose rules have not run yet, oldest first:
+        (article, baseline, archive file or None)."""
+        rows = self.db.query(
+            "select * from articles where state = 'new' order by rowid limit ?", [limit]
+        )
+        return [(_article_from_row(r), bool(r["baseline"]), r["file"]) for r in rows]
+
+    def set_archive_file(self, uid: str, file: str) -> None:
+        with self._write():
+            self.db.execute("update articles set file = ? where uid = ?", [file, uid])
+
+    def finish_article(self, uid: str, alerts: list[NewAlert], facts: list[tuple[str, str, Any, str]],
+                       *, now: datetime) -> list[NewAlert]:
+        """Record the outcome of running the rules on one article, atomically:
+        the facts it taught us, its alerts and their outbox rows, and the article
+        marked done. Returns the alerts that were new (an alert whose (rule, key)
+        exists already is not recorded twice)."""
+        recorded: list[NewAlert] = []
+        with self._write():
+            for rule, key, data, source in facts:
+                self._learn_fact(rule, key, data, source, now)
+            for alert in alerts:
+                cur = self.db.execute(
+                    """insert or ignore into alerts (id, rule, kind, key, title, body, facts, previous,
+                           article, article_uid, created, suppressed)
+                       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    [alert.id, alert.rule, alert.kind, alert.key, alert.title, alert.body,
+                     _dump(alert.facts), _dump(alert.previous), _dump(alert.article), alert.article_uid,
+                     iso(now), alert.suppressed],
+                )
+                if cur.rowcount == 0:
+                    continue
+                recorded.append(alert)
+                if alert.suppressed is None:
+                    self.db.executemany(
+                        "insert into deliveries (alert_id, target, status, attempts, next_attempt)"
+                        " values (?, ?, 'pending', 0, ?)",
+                        [(alert.id, t, iso(now)) for t in alert.targets],
+                    )
+            self.db.execute("update articles set state = 'done' where uid = ?", [uid])
+        return recorded
+
+    def _learn_fact(self, rule: str, key: str, data: Any, source: str, now: datetime) -> None:
+        row = self._row("select source_list from facts where rule = ? and key = ?", [rule, key])
+        if row is None:
+            self.db.execute(
+                "insert into facts (rule, key, data, first_seen, last_seen, sources, source_list)"
+                " values (?, ?, ?, ?, ?, 1, ?)",
+                [rule, key, _dump(data), iso(now), iso(now), json.dumps([source])],
+            )
+            return
+        sources = json.loads(row["source_list"] or "[]")
+        if source not in sources:
+            sources.append(source)
+        self.db.execute(
+            "update facts set data = ?, last_seen = ?, sources = ?, source_list = ? where rule = ? and key = ?",
+            [_dump(data), iso(now), len(sources), json.dumps(sources), rule, key],
+        )
+
+    def fact(self, rule: str, key: str) -> Any | None:
+        row = self._row("select data from facts where rule = ? and key = ?", [rule, key])
+        return json.loads(row["data"]) if row and row["data"] else None
+
+    def last_alert_time(self, rule: str) -> datetime | None:
+        row = self._row(
+            "select max(created) as t from alerts where rule = ? and suppressed is null", [rule]
+        )
+        return parse_iso(row["t"]) if row and row["t"] else None
+
+    def iter_articles(self) -> Iterator[Article]:
+        for row in self.db.query("select * from articles order by published, rowid"):
+            yield _article_from_row(row)
+
+    def article_count(self) -> int:
+        return int(self._row("select count(*) as n from articles", [])["n"])  # type: ignore[index]
+
+    def _known_uids(self, uids: list[str]) -> set[str]:
+        known: set[str] = set()
+        for i in range(0, len(uids), 500):
+            chunk = uids[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            known.update(r["uid"] for r in self.db.query(f"select uid from articles where uid in ({marks})", chunk))
+        return known
+
+    # -- alerts and deliveries ----------------------------------------------
+
+    def alerts(self, *, since: datetime | None = None, status: str | None = None) -> list[AlertRecord]:
+        """Stored alerts, oldest first; status filters on 'pending', 'failed' or 'delivered'."""
+        where, args = [], []
+        if since is not None:
+            where.append("created >= ?")
+            args.append(iso(since))
+        if status is not None:
+            where.append("id in (select alert_id from deliveries where status = ?)")
+            args.append(status)
+        sql = "select * from alerts" + (" where " + " and ".join(where) if where else "") + " order by created, rowid"
+        return self._alert_records(list(self.db.query(sql, args)))
+
+    def due_deliveries(self, now: datetime, limit: int = 1000) -> list[Due]:
+        rows = list(self.db.query(
+            "select alert_id, target, attempts from deliveries where status = 'pending' and next_attempt <= ?"
+            " order by next_attempt limit ?",
+            [iso(now), limit],
+        ))
+        if not rows:
+            return []
+        ids = sorted({r["alert_id"] for r in rows})
+        marks = ",".join("?" * len(ids))
+        alerts = {a.id: a for a in self._alert_records(list(self.db.query(
+            f"select * from alerts where id in ({marks})", ids)))}
+        return [Due(alert=alerts[r["alert_id"]], target=r["target"], attempts=r["attempts"]) for r in rows]
+
+    def mark_delivered(self, alert_id: str, target: str, *, now: datetime) -> None:
+        with self._write():
+            self.db.execute(
+                "update deliveries set status = 'delivered', attempts = attempts + 1, delivered_at = ?,"
+                " last_error = null where alert_id = ? and target = ?",
+                [iso(now), alert_id, target],
+            )
+
+    def mark_failed_attempt(self, alert_id: str, target: str, error: str, *, next_attempt: datetime | None) -> None:
+        """One more failed attempt; with no next attempt the delivery is failed for good."""
+        with self._write():
+            self.db.execute(
+                "update deliveries set attempts = attempts + 1, last_error = ?, next_attempt = ?,"
+                " status = ? where alert_id = ? and target = ?",
+                [error, iso(next_attempt), "pending" if next_attempt else "failed", alert_id, target],
+            )
+
+    def pending_count(self) -> int:
+        row = self._row("select count(*) as n from deliveries where status = 'pending'", [])
+        return int(row["n"]) if row else 0
+
+    def _alert_records(self, rows: list[dict[str, Any]]) -> list[AlertRecord]:
+        if not rows:
+            return []
+        ids = [r["id"] for r in rows]
+        deliveries: dict[str, list[tuple[str, str, int, str | None]]] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            for d in self.db.query(
+                f"select alert_id, target, status, attempts, last_error from deliveries"
+                f" where alert_id in ({marks}) order by target", chunk,
+            ):
+                deliveries.setdefault(d["alert_id"], []).append(
+                    (d["target"], d["status"], d["attempts"], d["last_error"]))
+        return [
+            AlertRecord(
+                id=r["id"], rule=r["rule"], kind=r["kind"], key=r["key"], title=r["title"], body=r["body"],
+                facts=_load(r["facts"]), previous=_load(r["previous"]), article=_load(r["article"]),
+                created=datetime.fromisoformat(r["created"]), suppressed=r["suppressed"],
+                deliveries=tuple(deliveries.get(r["id"], [])),
+            )
+            for r in rows
+        ]
+
+    # -- plumbing ------------------------------------------------------------
+
+    def _row(self, sql: str, args: list[Any]) -> dict[str, Any] | None:
+        return next(iter(self.db.query(sql, args)), None)
+
+    def _write(self) -> Any:
+        return _Write(self)
+
+
+class _Write:
+    """A write transaction whose sqlite errors become StoreError (disk full, read-only...)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.ctx = store.db.atomic()
+
+    def __enter__(self) -> None:
+        try:
+            self.ctx.__enter__()
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.store.path}: {exc}") from exc
+
+    def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> bool:
+        try:
+            self.ctx.__exit__(exc_type, exc, tb)
+        except sqlite3.Error as err:
+            raise StoreError(f"{self.store.path}: {err}") from err
+        return False
+
+
+def _dump(value: Any) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _load(value: str | None) -> Any:
+    return None if value is None else json.loads(value)
+
+
+def _article_row(a: Article, *, baseline: bool) -> dict[str, Any]:
+    return {
+        "uid": a.uid, "guid": a.guid, "url": a.url, "title": a.title, "text": a.text,
+        "published": iso(a.published), "published_exact": int(a.published_exact),
+        "year_month": f"{a.year_month[0]:04d}-{a.year_month[1]:02d}" if a.year_month else None,
+        "source": a.source, "language": a.language, "fetched": iso(a.fetched), "file": None,
+        "baseline": int(baseline), "state": "new",
+    }
+
+
+def _article_from_row(r: dict[str, Any]) -> Article:
+    ym = r.get("year_month")
+    return Article(
+        uid=r["uid"], guid=r["guid"], url=r["url"], title=r["title"], text=r["text"],
+        published=datetime.fromisoformat(r["published"]), published_exact=bool(r["published_exact"]),
+        source=r["source"], language=r["language"], fetched=datetime.fromisoformat(r["fetched"]),
+        year_month=(int(ym[:4]), int(ym[5:7])) if ym else None,
+    )
