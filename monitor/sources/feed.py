@@ -70,6 +70,9 @@ def parse_feed(
             problems.append(f"{url}: item with neither title nor text skipped")
         else:
             entries.append(entry)
+    if not entries and parsed.bozo:
+        reason = str(parsed.get("bozo_exception") or "unreadable").splitlines()[0]
+        raise ParseError(source, f"{url}: no readable item ({reason[:200]})")
     return tuple(entries), tuple(problems)
 
 

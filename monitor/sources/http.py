@@ -17,6 +17,7 @@ import email.utils
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+import aiohttp
 import httpx
 from httpx_aiohttp import AiohttpTransport
 
@@ -52,8 +53,9 @@ def make_client(config: HttpConfig) -> httpx.AsyncClient:
         transport=AiohttpTransport(limits=limits),
         headers={"User-Agent": config.user_agent or DEFAULT_USER_AGENT, "Accept-Encoding": "gzip, deflate"},
         timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
-        follow_redirects=True,
-        max_redirects=config.max_redirects,
+        # Redirects are followed in _get: httpx's own redirect handling over the aiohttp
+        # transport returns the connection to the pool in a state that breaks the next request.
+        follow_redirects=False,
     )
 
 
@@ -77,22 +79,37 @@ async def fetch(
     deadline = config.timeout.total_seconds()
     try:
         async with asyncio.timeout(deadline):
-            return await _get(client, url, request_headers, source, config.max_bytes)
+            target = url
+            for _ in range(config.max_redirects + 1):
+                resp = await _get(client, target, request_headers, source, config.max_bytes)
+                if isinstance(resp, Response):
+                    return resp
+                target = resp
+            raise FetchError(source, f"{url}: more than {config.max_redirects} redirects")
     except TimeoutError:
         raise FetchError(source, f"{url}: no complete answer within {deadline:g}s") from None
-    except httpx.TooManyRedirects:
-        raise FetchError(source, f"{url}: more than {config.max_redirects} redirects") from None
     except httpx.InvalidURL as exc:
         raise FetchError(source, f"{url}: invalid URL ({exc})") from None
     except httpx.HTTPError as exc:
         reason = str(exc) or type(exc).__name__
         raise FetchError(source, f"{url}: {reason}") from None
+    except (aiohttp.ClientError, aiohttp.http_exceptions.HttpProcessingError, OSError) as exc:
+        # The aiohttp transport lets some protocol errors through unmapped.
+        reason = " ".join(str(exc).split())[:200] or type(exc).__name__
+        raise FetchError(source, f"{url}: bad HTTP answer ({type(exc).__name__}: {reason})") from None
 
 
 async def _get(
     client: httpx.AsyncClient, url: str, headers: dict[str, str], source: str, max_bytes: int
-) -> Response:
+) -> Response | str:
+    """One request: a Response, or the URL a redirect points to."""
     async with client.stream("GET", url, headers=headers) as resp:
+        if resp.status_code in (301, 302, 303, 307, 308):
+            location = resp.headers.get("Location", "")
+            await resp.aread()  # leave the connection clean for the next request
+            if not location:
+                raise FetchError(source, f"{url}: HTTP {resp.status_code} without a Location")
+            return str(resp.url.join(location))
         if resp.status_code == 304:
             return _response(resp, None)
         if resp.status_code >= 400:

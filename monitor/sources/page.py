@@ -13,6 +13,8 @@ from monitor.errors import ParseError
 from monitor.sources.base import Fetched, Source, SourceState
 from monitor.sources.http import fetch
 
+#: Shorter "main text" is a menu or a cookie banner, not an article.
+MIN_TEXT = 80
 ACCEPT_HTML = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
 
 
@@ -45,7 +47,7 @@ def parse_page(body: bytes, *, source: str, url: str, language: str | None = Non
     doc = trafilatura.bare_extraction(body, url=url, with_metadata=True, include_comments=False,
                                       favor_precision=True)
     text = getattr(doc, "text", None) if doc is not None else None
-    if not text:
+    if not text or len(text.strip()) < MIN_TEXT:
         raise ParseError(source, f"{url}: no article text found in the page")
     published = None
     date_text = getattr(doc, "date", None)
