@@ -81,8 +81,10 @@ class Article:
 
     def to_seed(self) -> seedformat.SeedDoc:
         paragraphs = self.paragraphs
-        # Keep the title as the first paragraph unless the text already starts with it.
-        if self.title and (not paragraphs or not paragraphs[0].startswith(self.title)):
+        # Keep the title as the first paragraph unless the text already starts with it
+        # (a title made from the first sentence ends in "…" when it was cut).
+        title = self.title.removesuffix("…").rstrip()
+        if title and (not paragraphs or not paragraphs[0].startswith(title)):
             paragraphs = (self.title, *paragraphs)
         ym = (self.published.year, self.published.month)
         return seedformat.SeedDoc(year_month=ym, paragraphs=paragraphs)

@@ -120,7 +120,7 @@ class Pipeline:
         if fetched.not_modified:
             log.debug("source %s: not modified", name)
         else:
-            log.info("source %s: %d items, %d new%s", name, len(articles), len(fresh),
+            log.log(logging.INFO if fresh else logging.DEBUG, "source %s: %d items, %d new%s", name, len(articles), len(fresh),
                      " (baseline: recorded, no alerts)" if baseline and fresh else "")
         return PollResult(source=name, ok=True, new=len(fresh), not_modified=fetched.not_modified)
 

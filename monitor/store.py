@@ -323,7 +323,7 @@ class Store:
                     continue
                 recorded.append(alert)
                 if alert.suppressed is None:
-                    self.db.executemany(
+                    self.db.conn.executemany(
                         "insert into deliveries (alert_id, target, status, attempts, next_attempt)"
                         " values (?, ?, 'pending', 0, ?)",
                         [(alert.id, t, iso(now)) for t in alert.targets],

@@ -1,0 +1,109 @@
+"""The pipeline in process, on a real SQLite file: restarts, duplicates, throttle."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+
+from feeds import Item, rss
+from util import write_config, write_rules
+
+from monitor.daemon import load_all
+from monitor.pipeline import Pipeline
+from monitor.store import Store
+
+RULES = """\
+- id: putin
+  type: match
+  match: {any: [Poutine, Putin]}
+"""
+
+
+def pipeline_for(config, store=None):
+    loaded = load_all(str(config))
+    store = store or Store(loaded.settings.database)
+    return Pipeline(loaded.settings, loaded.rules, store, loaded.notifier), store
+
+
+def items(n, start=0, when=None):
+    when = when or datetime.now(UTC) - timedelta(hours=1)
+    return [Item(title=f"Article {i}", link=f"https://news.example/{i}", guid=f"https://news.example/{i}",
+                 published=when, body=f"Vladimir Poutine, épisode {i}.") for i in range(start, start + n)]
+
+
+def make_config(tmp_path, feed_server, body, **kw):
+    url = feed_server.route("/f.xml", body)
+    write_rules(tmp_path, RULES)
+    return write_config(tmp_path, baseline=False, sources=[{"name": "f", "kind": "feed", "url": url}], **kw)
+
+
+def test_restart_between_poll_and_processing_loses_and_repeats_nothing(tmp_path, feed_server):
+    config = make_config(tmp_path, feed_server, rss(items(4)))
+    p, store = pipeline_for(config)
+    results = asyncio.run(p.poll_all())
+    assert results[0].new == 4
+    store.close()  # "crash": stored, not processed
+    p2, store2 = pipeline_for(config)
+    processed, alerts = asyncio.run(p2.process_pending())
+    assert (processed, alerts) == (4, 4)
+    assert len(list((tmp_path / "articles").iterdir())) == 4
+    report = asyncio.run(p2.run_once())
+    assert report.new_articles == 0 and report.alerts == 0
+    assert len(store2.alerts()) == 4
+    store2.close()
+
+
+def test_archive_written_but_not_recorded_is_adopted_after_a_crash(tmp_path, feed_server):
+    config = make_config(tmp_path, feed_server, rss(items(1)))
+    p, store = pipeline_for(config)
+    asyncio.run(p.poll_all())
+    [(article, _, _)] = store.pending_articles()
+    p._archive(article)  # the file is written...
+    store.db.execute("update articles set file = null")  # ...but the crash came before it was recorded
+    store.db.conn.commit()
+    store.close()
+    p2, store2 = pipeline_for(config)
+    asyncio.run(p2.process_pending())
+    assert len(list((tmp_path / "articles").iterdir())) == 1, "no second copy"
+    store2.close()
+
+
+def test_duplicate_guids_and_repeated_items_are_one_article(tmp_path, feed_server):
+    twice = items(2) + items(1)  # item 0 listed twice in the same feed
+    config = make_config(tmp_path, feed_server, rss(twice))
+    p, store = pipeline_for(config)
+    report = asyncio.run(p.run_once())
+    assert report.new_articles == 2 and report.alerts == 2
+    feed_server.route("/f.xml", rss(items(3)))
+    report = asyncio.run(p.run_once())
+    assert report.new_articles == 1 and report.alerts == 1
+    store.close()
+
+
+def test_throttle_keeps_the_alert_but_does_not_send_it(tmp_path, feed_server):
+    config = make_config(tmp_path, feed_server, rss(items(3)))
+    write_rules(tmp_path, RULES + "  throttle: 1h\n")
+    p, store = pipeline_for(config)
+    report = asyncio.run(p.run_once())
+    assert report.alerts == 3
+    alerts = store.alerts()
+    assert [a.suppressed for a in alerts] == [None, "throttle", "throttle"]
+    store.close()
+
+
+def test_store_survives_reopening_and_keeps_source_state(tmp_path, feed_server):
+    body = rss(items(2))
+    url = feed_server.route("/f.xml", body, etag='"e1"')
+    write_rules(tmp_path, RULES)
+    config = write_config(tmp_path, baseline=False, sources=[{"name": "f", "kind": "feed", "url": url}])
+    p, store = pipeline_for(config)
+    asyncio.run(p.run_once())
+    store.close()
+    p2, store2 = pipeline_for(config)
+    assert store2.source_state("f").etag == '"e1"'
+    report = asyncio.run(p2.run_once())
+    assert report.new_articles == 0
+    assert feed_server.last_request("/f.xml").headers["If-None-Match"] == '"e1"'
+    status = store2.source_statuses()["f"]
+    assert status.polls == 2 and status.items == 2 and status.errors == 0
+    store2.close()
