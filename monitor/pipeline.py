@@ -185,6 +185,7 @@ class Pipeline:
         quiet = self._quiet_reason(article, baseline, now)
         new_alerts = [] if quiet else [self._alert(m, article, now) for m in matches]
         facts_learned = [(m.rule, m.key, m.facts, article.source) for m in matches if m.facts is not None]
+        facts_learned += [(m.rule, key, data, article.source) for m in matches for key, data in m.learn]
         recorded = self.store.finish_article(article.uid, new_alerts, facts_learned, now=now)
         if quiet and matches:
             log.info("article %s: %d rule matches not alerted (%s)", article.uid[:16], len(matches), quiet)

@@ -1,0 +1,141 @@
+"""Rules: YAML files of rules, validated on load, evaluated on every new article.
+
+A rule file is a YAML list of rules. Every rule has an ``id`` and a ``type``; the
+type names its class in ``RULE_TYPES`` (add a type: write a Rule subclass with an
+``evaluate`` method, add it there). Loading reports every problem in every file at
+once, each as ``file:line: message``.
+
+The smallest rule::
+
+    - id: putin-mentions
+      type: match
+      match: {any: [Poutine, Putin]}
+      notify: [email]
+
+Match expressions: see monitor.rules.match.
+
+Match expressions (the ``match`` field):
+
+    Poutine                        a keyword (title and text; case, accents ignored)
+    "désescal*"                    a keyword prefix
+    {any: [a, b]}  {all: [a, b]}   boolean combinations, nested freely
+    {not: a}  {not: [a, b]}        none of
+    {regex: "\\\\d+ soldats"}        a regular expression (case-insensitive)
+    {title: EXPR}  {text: EXPR}    EXPR on that field only
+    {source: "lemonde-*"}          the source name (glob)
+    {language: fr}                 the article's language
+
+A mapping with several keys needs all of them: ``{any: [a, b], not: c}``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from monitor.errors import ConfigError, RuleError
+from monitor.rules.base import Context, Match, Rule, RuleState, sentence_around
+from monitor.rules.facts import ContactRule, TroopsRule
+from monitor.rules.match import MatchRule, compile_expr
+from monitor.yamlfile import YamlDoc, pydantic_problems, read_yaml
+
+RULE_TYPES: dict[str, type[Rule]] = {
+    "match": MatchRule,
+    "troops": TroopsRule,
+    "contact": ContactRule,
+}
+
+__all__ = [
+    "RULE_TYPES",
+    "ContactRule",
+    "Context",
+    "Match",
+    "MatchRule",
+    "Rule",
+    "RuleSet",
+    "RuleState",
+    "TroopsRule",
+    "compile_expr",
+    "load_rules",
+    "sentence_around",
+]
+
+
+# -- loading ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """The loaded rules, in file order."""
+
+    rules: tuple[Rule, ...]
+    files: tuple[Path, ...] = ()
+
+    def enabled(self) -> Iterable[Rule]:
+        return (r for r in self.rules if r.enabled)
+
+
+def rule_files(paths: Sequence[Path]) -> tuple[list[Path], list[str]]:
+    """Expand files and folders of rules (*.yaml, *.yml), sorted; problems for missing paths."""
+    files: list[Path] = []
+    problems: list[str] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()))
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(f"{path}:1: no such rule file or folder")
+    return files, problems
+
+
+def load_rules(paths: Sequence[Path]) -> RuleSet:
+    """Load every rule file; RuleError lists every problem in every file."""
+    files, problems = rule_files(paths)
+    rules: list[Rule] = []
+    origins: dict[str, str] = {}
+    for path in files:
+        try:
+            doc = read_yaml(path)
+        except ConfigError as exc:
+            problems.extend(exc.problems)
+            continue
+        for rule, where in _rules_in(doc, problems):
+            if rule.id in origins:
+                problems.append(f"{where}: rule id {rule.id!r} is already used at {origins[rule.id]}")
+                continue
+            origins[rule.id] = where
+            rules.append(rule)
+    if problems:
+        raise RuleError(problems)
+    return RuleSet(rules=tuple(rules), files=tuple(files))
+
+
+def _rules_in(doc: YamlDoc, problems: list[str]) -> Iterable[tuple[Rule, str]]:
+    if doc.data is None:
+        return
+    if not isinstance(doc.data, list):
+        problems.append(f"{doc.name}:1: a rule file is a list of rules (- id: ...)")
+        return
+    for i, raw in enumerate(doc.data):
+        where = doc.where((i,))
+        if not isinstance(raw, dict):
+            problems.append(f"{where}: a rule is a mapping with at least id and type")
+            continue
+        kind = raw.get("type")
+        cls = RULE_TYPES.get(kind) if isinstance(kind, str) else None
+        if cls is None:
+            known = ", ".join(sorted(RULE_TYPES))
+            line = doc.where((i, "type")) if "type" in raw else where
+            problems.append(f"{line}: unknown rule type {kind!r} (known: {known})"
+                            if kind is not None else f"{line}: rule has no type (known: {known})")
+            continue
+        try:
+            rule = cls.model_validate({**raw, "origin": where})
+        except ValidationError as exc:
+            problems.extend(pydantic_problems(doc, exc, prefix=(i,)))
+            continue
+        yield rule, where

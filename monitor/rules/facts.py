@@ -1,0 +1,188 @@
+"""type: troops and type: contact: alerts on extracted facts, once per fact.
+
+A fact's key is its identity. The first article that reports it raises the alert;
+every later article that repeats it (however many outlets) only adds its source
+to the stored fact, a corroboration count.
+
+troops: a figure for an actor and status. ``troops|United States|deployed|3000``
+is one fact; a different figure for the same actor and status is a new fact,
+and alerts when it differs from the last known one by more than ``min_change``
+(an absolute number or a percentage; by default any change).
+
+contact: two leaders, a status (held or planned) and a date.
+``contact|Emmanuel Macron|Vladimir Putin|held|2022-01-31`` is one fact, whatever
+the mode or the wording. A contact with no date is the same fact as an undated
+one of the same pair and status seen within ``undated_window`` (30 days): "the
+presidents will talk in the coming days" repeated all week is one alert.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any, ClassVar, Literal
+
+from pydantic import Field, field_validator
+
+from monitor.config import Duration
+from monitor.rules.base import Context, Match, Rule
+
+TroopStatus = Literal["alert", "deployed", "massed", "considered", "withdrawn"]
+ContactStatus = Literal["held", "planned"]
+ContactMode = Literal["phone", "visit", "meeting", "unknown"]
+
+STATUS_WORDS = {
+    "alert": "placed on alert",
+    "deployed": "deployed",
+    "massed": "massed",
+    "considered": "considered for deployment",
+    "withdrawn": "withdrawn",
+}
+
+
+def _amount(fact: dict[str, Any]) -> str:
+    count, top, qualifier = fact.get("count"), fact.get("count_max"), fact.get("qualifier")
+    if count is None:
+        return "an unspecified number of"
+    if qualifier == "range" and top:
+        return f"{count:,}-{top:,}"
+    prefix = {"up_to": "up to ", "approx": "about ", "more_than": "more than "}.get(qualifier or "", "")
+    return f"{prefix}{count:,}"
+
+
+def _source_lines(ctx: Context, evidence: str) -> list[str]:
+    a = ctx.article
+    return [f"«{evidence}»", f"{a.source} · {a.published:%Y-%m-%d}" + (f" · {a.title}" if a.title else ""),
+            *([a.url] if a.url else [])]
+
+
+class TroopsRule(Rule):
+    """type: troops. Alerts on a new troop figure for an actor and status."""
+
+    type_name: ClassVar[str] = "troops"
+    actors: list[str] = Field(default_factory=list)
+    statuses: list[TroopStatus] = Field(default_factory=list)
+    #: smallest change from the last known figure that alerts: 500 or "10%"; 0 = any change
+    min_change: float | str = 0
+    #: alert on vague amounts ("tens of thousands") too
+    include_vague: bool = False
+
+    @field_validator("min_change")
+    @classmethod
+    def _threshold(cls, value: float | str) -> float | str:
+        if isinstance(value, str):
+            text = value.strip()
+            number = text[:-1] if text.endswith("%") else text
+            try:
+                if float(number) < 0:
+                    raise ValueError
+            except ValueError:
+                raise ValueError("min_change is a number (500) or a percentage (10%)") from None
+        elif value < 0:
+            raise ValueError("min_change cannot be negative")
+        return value
+
+    def _big_enough(self, old: int | None, new: int | None) -> bool:
+        if old is None or new is None:
+            return True
+        change = abs(new - old)
+        if isinstance(self.min_change, str) and self.min_change.strip().endswith("%"):
+            pct = float(self.min_change.strip()[:-1])
+            return change > 0 and (old == 0 or change * 100 >= pct * old)
+        return change > 0 and change >= float(self.min_change)
+
+    def evaluate(self, ctx: Context) -> list[Match]:
+        facts = ctx.facts
+        if facts is None:
+            return []
+        out: list[Match] = []
+        seen: set[str] = set()
+        for troop in facts.troops:
+            fact = troop.to_dict()
+            actor, status = fact.get("actor"), fact.get("status")
+            if not actor or not status:
+                continue
+            if (self.actors and actor not in self.actors) or (self.statuses and status not in self.statuses):
+                continue
+            if fact.get("count") is None and not self.include_vague:
+                continue
+            figure = "vague" if fact.get("count") is None else (
+                f"{fact['count']}-{fact['count_max']}" if fact.get("count_max") else str(fact["count"]))
+            key = f"troops|{actor}|{status}|{figure}"
+            if key in seen:
+                continue
+            seen.add(key)
+            latest_key = f"latest|{actor}|{status}"
+            previous = ctx.state.fact(self.id, latest_key) if ctx.state else None
+            known = ctx.state.fact(self.id, key) if ctx.state else None
+            if known is None and previous is not None and not self._big_enough(previous.get("count"),
+                                                                               fact.get("count")):
+                continue
+            was = f" (was {_amount(previous)})" if previous and previous != fact else " (first figure)"
+            title = f"[{self.id}] {actor}: {_amount(fact)} troops {STATUS_WORDS.get(status, status)}{was}"
+            if fact.get("location"):
+                title += f", {fact['location']}"
+            out.append(Match(
+                rule=self.id, kind="troops", key=key, title=title,
+                body="\n".join(_source_lines(ctx, fact.get("evidence") or "")),
+                notify=tuple(self.notify), facts=fact, previous=previous if previous != fact else None,
+                learn=((latest_key, fact),),
+            ))
+        return out
+
+
+class ContactRule(Rule):
+    """type: contact. Alerts on a new call, visit or meeting between two leaders."""
+
+    type_name: ClassVar[str] = "contact"
+    #: at least one of these leaders (English Wikidata labels) in the pair; empty = any
+    leaders: list[str] = Field(default_factory=list)
+    modes: list[ContactMode] = Field(default_factory=list)
+    statuses: list[ContactStatus] = Field(default_factory=list)
+    undated_window: Duration = timedelta(days=30)
+
+    def evaluate(self, ctx: Context) -> list[Match]:
+        facts = ctx.facts
+        if facts is None:
+            return []
+        out: list[Match] = []
+        seen: set[str] = set()
+        for contact in facts.contacts:
+            fact = contact.to_dict()
+            pair = sorted(fact.get("leaders") or [])
+            status, mode, when = fact.get("status"), fact.get("mode"), fact.get("date")
+            if len(pair) != 2 or status not in ("held", "planned"):
+                continue
+            if self.leaders and not set(pair) & set(self.leaders):
+                continue
+            if self.statuses and status not in self.statuses:
+                continue
+            if self.modes and (mode or "unknown") not in self.modes:
+                continue
+            base = f"contact|{pair[0]}|{pair[1]}|{status}"
+            learn: tuple[tuple[str, Any], ...] = ()
+            if when:
+                key = f"{base}|{when}"
+            else:
+                key, learn = self._undated_key(ctx, base)
+            if key in seen:
+                continue
+            seen.add(key)
+            what = {"phone": "phone call", "visit": "visit", "meeting": "meeting"}.get(mode or "", "contact")
+            day = f" on {when}" if when else " (date not given)"
+            title = f"[{self.id}] {pair[0]} - {pair[1]}: {what} {status}{day}"
+            out.append(Match(
+                rule=self.id, kind="contact", key=key, title=title,
+                body="\n".join(_source_lines(ctx, fact.get("evidence") or "")),
+                notify=tuple(self.notify), facts=fact, learn=learn,
+            ))
+        return out
+
+    def _undated_key(self, ctx: Context, base: str) -> tuple[str, tuple[tuple[str, Any], ...]]:
+        today = ctx.article.published.date()
+        open_fact = ctx.state.fact(self.id, f"undated|{base}") if ctx.state else None
+        if open_fact:
+            since = date.fromisoformat(open_fact["since"])
+            if timedelta(0) <= today - since <= self.undated_window:
+                return open_fact["key"], ()
+        key = f"{base}|undated@{today.isoformat()}"
+        return key, ((f"undated|{base}", {"key": key, "since": today.isoformat()}),)

@@ -1,0 +1,210 @@
+"""type: match: keywords, regular expressions and boolean structure over article fields.
+
+Match expressions (the ``match`` field):
+
+    Poutine                        a keyword (title and text; case, accents ignored)
+    "désescal*"                    a keyword prefix
+    {any: [a, b]}  {all: [a, b]}   boolean combinations, nested freely
+    {not: a}  {not: [a, b]}        none of
+    {regex: "\\\\d+ soldats"}        a regular expression (case-insensitive)
+    {title: EXPR}  {text: EXPR}    EXPR on that field only
+    {source: "lemonde-*"}          the source name (glob)
+    {language: fr}                 the article's language
+
+A mapping with several keys needs all of them: ``{any: [a, b], not: c}``.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from pydantic import PrivateAttr, field_validator
+
+from monitor.rules.base import Context, Match, Rule, sentence_around
+from monitor.textmatch import keyword_pattern
+
+TEXT_FIELDS = ("title", "text")
+ALL_FIELDS = ("title", "text", "source", "language")
+
+
+class Expr:
+    """A compiled match expression node."""
+
+    def test(self, ctx: Context) -> bool:
+        raise NotImplementedError
+
+    def hits(self, ctx: Context) -> list[tuple[str, re.Match[str]]]:
+        """Where positive leaves matched: (field, match) pairs, for the alert's evidence."""
+        return []
+
+
+@dataclass(frozen=True)
+class Keyword(Expr):
+    word: str
+    fields: tuple[str, ...]
+    pattern: re.Pattern[str]
+
+    def test(self, ctx: Context) -> bool:
+        return any(self.pattern.search(ctx.folded_field(f)) for f in self.fields)
+
+    def hits(self, ctx: Context) -> list[tuple[str, re.Match[str]]]:
+        out = []
+        for f in self.fields:
+            m = self.pattern.search(ctx.folded_field(f))
+            if m:
+                out.append((f, m))
+        return out
+
+
+@dataclass(frozen=True)
+class Regex(Expr):
+    source: str
+    fields: tuple[str, ...]
+    pattern: re.Pattern[str]
+
+    def test(self, ctx: Context) -> bool:
+        return any(self.pattern.search(ctx.field(f)) for f in self.fields)
+
+
+@dataclass(frozen=True)
+class Glob(Expr):
+    """Exact or glob comparison on a short field (source, language)."""
+
+    field_name: str
+    value: str
+
+    def test(self, ctx: Context) -> bool:
+        return fnmatch.fnmatchcase(ctx.field(self.field_name).lower(), self.value.lower())
+
+
+@dataclass(frozen=True)
+class AnyOf(Expr):
+    children: tuple[Expr, ...]
+
+    def test(self, ctx: Context) -> bool:
+        return any(c.test(ctx) for c in self.children)
+
+    def hits(self, ctx: Context) -> list[tuple[str, re.Match[str]]]:
+        return [h for c in self.children if c.test(ctx) for h in c.hits(ctx)]
+
+
+@dataclass(frozen=True)
+class AllOf(Expr):
+    children: tuple[Expr, ...]
+
+    def test(self, ctx: Context) -> bool:
+        return all(c.test(ctx) for c in self.children)
+
+    def hits(self, ctx: Context) -> list[tuple[str, re.Match[str]]]:
+        return [h for c in self.children for h in c.hits(ctx)]
+
+
+@dataclass(frozen=True)
+class NoneOf(Expr):
+    children: tuple[Expr, ...]
+
+    def test(self, ctx: Context) -> bool:
+        return not any(c.test(ctx) for c in self.children)
+
+
+def compile_expr(spec: Any, fields: tuple[str, ...] = TEXT_FIELDS) -> Expr:
+    """Compile a match expression (see the module docstring); ValueError says what is wrong."""
+    if isinstance(spec, bool) or spec is None:
+        raise ValueError(f"expected a keyword, a list or a mapping, got {spec!r}")
+    if isinstance(spec, str | int | float):
+        word = str(spec)
+        if fields in (("source",), ("language",)):
+            return Glob(fields[0], word)
+        try:
+            return Keyword(word, fields, keyword_pattern(word))
+        except ValueError as exc:
+            raise ValueError(f"keyword {word!r}: {exc}") from None
+    if isinstance(spec, list):
+        if not spec:
+            raise ValueError("an empty list matches nothing")
+        return AnyOf(tuple(compile_expr(s, fields) for s in spec))
+    if isinstance(spec, dict):
+        if not spec:
+            raise ValueError("an empty mapping matches nothing")
+        parts = [_compile_key(str(k), v, fields) for k, v in spec.items()]
+        return parts[0] if len(parts) == 1 else AllOf(tuple(parts))
+    raise ValueError(f"expected a keyword, a list or a mapping, got {type(spec).__name__}")
+
+
+def _compile_key(key: str, value: Any, fields: tuple[str, ...]) -> Expr:
+    if key == "any":
+        return AnyOf(tuple(compile_expr(v, fields) for v in _as_list(value, key)))
+    if key == "all":
+        return AllOf(tuple(compile_expr(v, fields) for v in _as_list(value, key)))
+    if key == "not":
+        return NoneOf(tuple(compile_expr(v, fields) for v in _as_list(value, key)))
+    if key == "regex":
+        try:
+            return Regex(str(value), fields, re.compile(str(value), re.IGNORECASE))
+        except re.error as exc:
+            raise ValueError(f"regex {value!r}: {exc}") from None
+    if key in ALL_FIELDS:
+        return compile_expr(value, (key,))
+    raise ValueError(f"unknown key {key!r} (expected any, all, not, regex, {', '.join(ALL_FIELDS)})")
+
+
+def _as_list(value: Any, key: str) -> list[Any]:
+    if isinstance(value, list):
+        if not value:
+            raise ValueError(f"{key}: an empty list")
+        return value
+    return [value]
+
+
+class MatchRule(Rule):
+    """type: match. Fires once per article whose fields match the expression."""
+
+    type_name: ClassVar[str] = "match"
+    match: Any
+    _expr: Expr = PrivateAttr()
+
+    @field_validator("match")
+    @classmethod
+    def _valid(cls, value: Any) -> Any:
+        compile_expr(value)
+        return value
+
+    def model_post_init(self, context: Any) -> None:
+        self._expr = compile_expr(self.match)
+
+    def evaluate(self, ctx: Context) -> list[Match]:
+        if not self._expr.test(ctx):
+            return []
+        article = ctx.article
+        evidence = _evidence(ctx, self._expr.hits(ctx))
+        body = "\n".join(x for x in (
+            f"«{evidence}»" if evidence else None,
+            f"{article.source} · {article.published:%Y-%m-%d}",
+            article.url,
+        ) if x)
+        return [Match(
+            rule=self.id, kind="match", key=f"match|{article.uid[:16]}",
+            title=f"[{self.id}] {article.title}", body=body, notify=tuple(self.notify),
+        )]
+
+
+
+def _evidence(ctx: Context, hits: list[tuple[str, re.Match[str]]]) -> str | None:
+    """The sentence around the first hit in the text (folding keeps offsets close enough
+    only for accents; so find the sentence in the folded text, then cut the original)."""
+    for name, m in hits:
+        if name != "text":
+            continue
+        folded = ctx.folded_field("text")
+        original = ctx.article.text
+        if len(folded) != len(original):
+            # Ligatures changed the length: show the folded sentence's neighbourhood instead.
+            start = max(0, m.start() - 120)
+            return " ".join(original[start:m.end() + 120].split())
+        return sentence_around(original, m.start(), m.end())
+    return None
+
+
