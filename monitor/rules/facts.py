@@ -12,8 +12,8 @@ and alerts when it differs from the last known one by more than ``min_change``
 contact: two leaders, a status (held or planned) and a date.
 ``contact|Emmanuel Macron|Vladimir Putin|held|2022-01-31`` is one fact, whatever
 the mode or the wording. A contact with no date is the same fact as an undated
-one of the same pair and status seen within ``undated_window`` (30 days): "the
-presidents will talk in the coming days" repeated all week is one alert.
+one of the same pair and status last mentioned within ``undated_window`` (30
+days): "the presidents will talk in the coming days" repeated all week is one alert.
 """
 
 from __future__ import annotations
@@ -178,11 +178,15 @@ class ContactRule(Rule):
         return out
 
     def _undated_key(self, ctx: Context, base: str) -> tuple[str, tuple[tuple[str, Any], ...]]:
+        """The key of an undated contact: the open one for this pair and status if it was
+        mentioned within the window (a plan talked about all week is one plan), else a new one."""
         today = ctx.article.published.date()
-        open_fact = ctx.state.fact(self.id, f"undated|{base}") if ctx.state else None
+        state_key = f"undated|{base}"
+        open_fact = ctx.state.fact(self.id, state_key) if ctx.state else None
         if open_fact:
-            since = date.fromisoformat(open_fact["since"])
-            if timedelta(0) <= today - since <= self.undated_window:
-                return open_fact["key"], ()
+            last = date.fromisoformat(open_fact["last"])
+            if abs(today - last) <= self.undated_window:
+                seen = {**open_fact, "last": max(today, last).isoformat()}
+                return open_fact["key"], ((state_key, seen),)
         key = f"{base}|undated@{today.isoformat()}"
-        return key, ((f"undated|{base}", {"key": key, "since": today.isoformat()}),)
+        return key, ((state_key, {"key": key, "first": today.isoformat(), "last": today.isoformat()}),)

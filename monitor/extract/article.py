@@ -1,0 +1,146 @@
+"""One article in, its Facts out: the only place that wires the extractors together.
+
+The article is read sentence by sentence, in order, carrying two pieces of context
+forward: the last actor named (a figure in a sentence that names none, such as a
+quoted "va jusqu'à 8.500 hommes", belongs to whoever the article was talking about)
+and the leaders named so far (for "le président" alone and "les deux dirigeants").
+
+Facts are deduplicated within the article: the same figure for the same actor is one
+fact however many sentences repeat it, and the first sentence is its evidence; a
+contact without a date merges into the same pair's dated contact of the same status.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from monitor.extract.actors import find_actors
+from monitor.extract.contacts import RawContact, find_contacts, has_anaphor, has_trigger
+from monitor.extract.facts import Contact, Facts, TroopFigure
+from monitor.extract.leaders import Mention, find_mentions, gazetteer
+from monitor.extract.lexicon import language
+from monitor.extract.numbers import find_quantities
+from monitor.extract.phrases import tokenize
+from monitor.extract.sentences import Sentence, split
+from monitor.extract.troops import RawTroop, find_troops, has_troop_noun
+
+#: Characters read per article: a news article is a few KB; anything far larger is
+#: not an article and must not stall the pipeline.
+MAX_CHARS = 200_000
+
+
+def _straighten(text: str) -> str:
+    """Curly apostrophes to straight ones, length kept (str.replace is far faster than
+    str.translate with a dict)."""
+    return text.replace("’", "'").replace("‘", "'").replace("ʼ", "'")
+
+
+def extract(text: str, published: dt.date, *, title: str = "") -> Facts:
+    """Troop figures and leader contacts of one article.
+
+    Pure and deterministic: the same text and date give the same Facts. `published`
+    resolves role phrases ("le chancelier allemand") and relative dates ("vendredi").
+    """
+    if not isinstance(text, str) or not isinstance(published, dt.date):
+        return Facts()
+    text = text[:MAX_CHARS]
+    title = title[:2000] if isinstance(title, str) else ""
+    lang = language(title + "\n" + text)
+    state = _State()
+    for sentence in split(text):
+        _read(sentence, text, published, lang, state, from_title=False)
+    if title.strip():
+        for sentence in split(title):
+            _read(sentence, title, published, lang, state, from_title=True)
+    return Facts(troops=tuple(state.troops), contacts=tuple(state.contacts))
+
+
+class _State:
+    """What reading an article accumulates (local to one call: extract stays pure)."""
+
+    def __init__(self) -> None:
+        self.troops: list[TroopFigure] = []
+        self.contacts: list[Contact] = []
+        self.last_actor: str | None = None
+        self.history: list[str] = []
+        self.last_pair: tuple[str, str] | None = None
+
+
+def _read(sentence: Sentence, source: str, published: dt.date, lang: str, state: _State,
+          *, from_title: bool) -> None:
+    norm = _straighten(sentence.text)
+    evidence = source[sentence.start:sentence.end]
+    tokens = tokenize(norm)
+    actors = find_actors(norm, tokens)
+    mentions: list[Mention] = find_mentions(norm, published, lang, actors, tokens)
+    g = gazetteer()
+
+    if has_troop_noun(norm):
+        leader_countries = []
+        for m in mentions:
+            for label in m.leaders:
+                term = g.by_label[label].term_on(published) if label in g.by_label else None
+                if term:
+                    leader_countries.append((m.start, term.country))
+        quantities = find_quantities(norm, lang)
+        if quantities:
+            for raw in find_troops(norm, quantities, actors, leader_countries):
+                _add_troop(state, raw, evidence, from_title)
+
+    if (mentions or (state.last_pair and has_anaphor(norm))) and has_trigger(norm):
+        for raw_contact in find_contacts(norm, mentions, published, history=state.history,
+                                         last_pair=state.last_pair):
+            _add_contact(state, raw_contact, evidence, from_title)
+            state.last_pair = raw_contact.leaders
+
+    for a in actors:
+        if not a.target:
+            state.last_actor = a.country
+    for m in mentions:
+        for label in m.leaders:
+            state.history.append(label)
+            term = g.by_label[label].term_on(published) if label in g.by_label else None
+            if term and not actors:
+                state.last_actor = term.country
+
+
+def _add_troop(state: _State, raw: RawTroop, evidence: str, from_title: bool) -> None:
+    actor = raw.actor or state.last_actor
+    for i, t in enumerate(state.troops):
+        if (t.count, t.count_max) != (raw.count, raw.count_max):
+            continue
+        if t.actor == actor or actor is None:
+            return
+        if t.actor is None:
+            state.troops[i] = TroopFigure(actor=actor, count=t.count, count_max=t.count_max,
+                                          qualifier=t.qualifier, status=t.status,
+                                          location=t.location or raw.location,
+                                          evidence=t.evidence)
+            return
+    if raw.count is None and any(t.count is None and t.actor == actor for t in state.troops):
+        return
+    state.troops.append(TroopFigure(
+        actor=actor, count=raw.count, count_max=raw.count_max, qualifier=raw.qualifier,
+        status=raw.status, location=raw.location, evidence=evidence,
+    ))
+
+
+def _add_contact(state: _State, raw: RawContact, evidence: str, from_title: bool) -> None:
+    new = Contact(leaders=raw.leaders, mode=raw.mode, date=raw.date, status=raw.status,
+                  evidence=evidence)
+    same = [(i, c) for i, c in enumerate(state.contacts)
+            if c.leaders == raw.leaders and c.status == raw.status]
+    for i, c in same:
+        if c.date == raw.date:
+            if c.mode is None and raw.mode is not None:
+                state.contacts[i] = Contact(leaders=c.leaders, mode=raw.mode, date=c.date,
+                                            status=c.status, evidence=c.evidence)
+            return
+        if raw.date is None:
+            return  # an undated mention of a contact already dated in this article
+        if c.date is None and not from_title:
+            # The dated mention replaces the undated one, mode kept if only one has it.
+            state.contacts[i] = Contact(leaders=c.leaders, mode=raw.mode or c.mode,
+                                        date=raw.date, status=c.status, evidence=evidence)
+            return
+    state.contacts.append(new)

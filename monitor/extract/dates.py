@@ -1,0 +1,216 @@
+"""Dates in article text: the article's own day, and the day a contact happened.
+
+Two jobs, one vocabulary (lexicon.MONTHS / WEEKDAYS):
+
+* `article_date` finds the publication day: a dateline ("Paris, 28 janvier (TASR)",
+  "MOSCOW, Jan 24 (Reuters)"), else "ce 24 janvier" (French for "today, the 24th"), else a
+  weekday-and-day form ("on Monday January 24"). The seed date line gives year and month;
+  without it the year is the latest one not after `fallback` in which the day falls on
+  the weekday the text names, if it names one.
+* `find_dates` lists the date expressions of a sentence; `resolve` turns one into a
+  calendar day relative to the publication date, reading weekdays backwards for a past
+  event and forwards for a planned one, and day-month dates in the year that puts them
+  nearest the publication date (so "le 28 décembre" in an article of 3 January is the
+  previous December).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from monitor.extract.lexicon import MONTH_RE, MONTHS, WEEKDAY_RE, WEEKDAYS
+
+_DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:er|e|st|nd|rd|th)?"
+_YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+_FR_DATE = (
+    r"(?:(?P<wd1>" + WEEKDAY_RE + r")\s+)?" + _DAY + r"\s+(?:of\s+)?(?P<month>" + MONTH_RE + r")"
+    r"(?![\w])" + _YEAR
+)
+_EN_DATE = (
+    r"(?:(?P<wd2>" + WEEKDAY_RE + r"),?\s+)?(?P<month2>" + MONTH_RE + r")\.?\s+"
+    r"(?P<day2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d\w])(?:,?\s+(?P<year2>(?:19|20)\d\d))?"
+)
+_RELATIVE = {
+    "avant-hier": -2, "hier": -1, "la veille": -1, "aujourd'hui": 0, "aujourd’hui": 0,
+    "ce jour": 0, "ce matin": 0, "ce soir": 0, "cet après-midi": 0, "demain": 1,
+    "après-demain": 2, "yesterday": -1, "today": 0, "this morning": 0, "tonight": 0,
+    "this afternoon": 0, "earlier today": 0, "tomorrow": 1, "the day before": -1,
+}
+_REL_RE = "|".join(re.escape(k) for k in sorted(_RELATIVE, key=len, reverse=True))
+_WEEKDAY_FORM = (
+    r"(?:(?P<pre>last|next|this|ce|cette)\s+)?(?P<wd>" + WEEKDAY_RE + r")"
+    r"(?:\s+(?P<post>dernier|prochain|passé|soir|matin|après-midi))?"
+)
+_MENTION = re.compile(
+    r"(?<![\w-])(?:(?P<fr>" + _FR_DATE + r")|(?P<en>" + _EN_DATE + r")|(?P<rel>" + _REL_RE + r")"
+    r"|" + _WEEKDAY_FORM + r")(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, kw_only=True)
+class DateMention:
+    """A date expression in a sentence, not yet tied to a year or a direction.
+
+    kind: "absolute" (day and month, maybe year), "weekday", or "relative" (days offset).
+    direction: "past" for "samedi dernier"/"last Monday", "future" for "prochain"/"next".
+    """
+
+    start: int
+    end: int
+    kind: str
+    day: int = 0
+    month: int = 0
+    year: int | None = None
+    weekday: int | None = None
+    offset: int = 0
+    direction: str | None = None
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Date expressions of text, in order."""
+    out: list[DateMention] = []
+    for m in _MENTION.finditer(text):
+        if m.group("fr"):
+            out.append(_absolute(m, m.group("day"), m.group("month"), m.group("year"),
+                                 m.group("wd1")))
+        elif m.group("en"):
+            out.append(_absolute(m, m.group("day2"), m.group("month2"), m.group("year2"),
+                                 m.group("wd2")))
+        elif m.group("rel"):
+            key = m.group("rel").lower()
+            out.append(DateMention(start=m.start(), end=m.end(), kind="relative",
+                                   offset=_RELATIVE.get(key, 0)))
+        elif m.group("wd"):
+            marker = (m.group("pre") or m.group("post") or "").lower()
+            direction = {"last": "past", "dernier": "past", "passé": "past",
+                         "next": "future", "prochain": "future"}.get(marker)
+            out.append(DateMention(start=m.start(), end=m.end(), kind="weekday",
+                                   weekday=WEEKDAYS[m.group("wd").lower()],
+                                   direction=direction))
+    return [d for d in out if d.kind != "absolute" or d.month]
+
+
+def _absolute(m: re.Match[str], day: str, month: str, year: str | None,
+              weekday: str | None) -> DateMention:
+    return DateMention(
+        start=m.start(), end=m.end(), kind="absolute", day=int(day),
+        month=MONTHS.get(month.lower(), MONTHS.get(month.lower().rstrip("."), 0)),
+        year=int(year) if year else None,
+        weekday=WEEKDAYS[weekday.lower()] if weekday else None,
+    )
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def resolve(mention: DateMention, published: dt.date, *, planned: bool) -> dt.date | None:
+    """The calendar day a mention names, seen from an article published on `published`."""
+    try:
+        if mention.kind == "relative":
+            return published + dt.timedelta(days=mention.offset)
+        if mention.kind == "weekday" and mention.weekday is not None:
+            direction = mention.direction or ("future" if planned else "past")
+            delta = (mention.weekday - published.weekday()) % 7
+            if direction == "future":
+                return published + dt.timedelta(days=delta or 7)
+            back = (published.weekday() - mention.weekday) % 7
+            if mention.direction == "past" and back == 0:
+                back = 7      # "samedi dernier" written on a Saturday is a week ago
+            return published - dt.timedelta(days=back)
+        if mention.kind == "absolute":
+            if mention.year:
+                return _safe_date(mention.year, mention.month, mention.day)
+            options = [d for y in (published.year - 1, published.year, published.year + 1)
+                       if (d := _safe_date(y, mention.month, mention.day))]
+            return min(options, key=lambda d: abs((d - published).days), default=None)
+    except OverflowError:
+        return None
+    return None
+
+
+# ---------------------------------------------------------------- publication date
+
+_DATELINE = re.compile(
+    r"^[A-ZÀ-Ý][\w.'’ -]{1,40}?,?\s+(?:le\s+)?(?:(?:" + WEEKDAY_RE + r")\s+)?"
+    r"(?:(?P<day>[12]\d|3[01]|0?[1-9])(?:er)?\s+(?P<month>" + MONTH_RE + r")"
+    r"|(?P<month2>" + MONTH_RE + r")\.?\s+(?P<day2>[12]\d|3[01]|0?[1-9]))"
+    r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\s*(?:\(|[-–—/]|$)",
+    re.IGNORECASE,
+)
+_TODAY_FR = re.compile(
+    r"(?<![\w-])ce\s+(?:(?:" + WEEKDAY_RE + r")\s+)?(?P<day>[12]\d|3[01]|0?[1-9])(?:er)?\s+"
+    r"(?P<month>" + MONTH_RE + r")(?![\w])(?:\s+(?P<year>(?:19|20)\d\d))?",
+    re.IGNORECASE,
+)
+_WEEKDAY_DAY = re.compile(
+    r"(?<![\w-])(?:" + WEEKDAY_RE + r"),?\s+(?:(?P<day>[12]\d|3[01]|0?[1-9])(?:er)?\s+"
+    r"(?P<month>" + MONTH_RE + r")|(?P<month2>" + MONTH_RE + r")\.?\s+"
+    r"(?P<day2>[12]\d|3[01]|0?[1-9]))(?![\w])(?:,?\s+(?P<year>(?:19|20)\d\d))?",
+    re.IGNORECASE,
+)
+_ANY_WEEKDAY = re.compile(r"(?<![\w-])(" + WEEKDAY_RE + r")(?![\w-])", re.IGNORECASE)
+
+
+def article_date(text: str, *, year_month: tuple[int, int] | None,
+                 fallback: dt.date) -> dt.date:
+    """The article's own publication day (see the module docstring)."""
+    paragraphs = [p.strip() for p in text.split("\n") if p.strip()][:4]
+    found: tuple[int, int, int | None, str] | None = None
+    for p in paragraphs:
+        m = _DATELINE.match(p)
+        if m:
+            found = (int(m.group("day") or m.group("day2")),
+                     MONTHS.get((m.group("month") or m.group("month2")).lower().rstrip("."), 0)
+                     or MONTHS.get((m.group("month") or m.group("month2")).lower(), 0),
+                     int(m.group("year")) if m.group("year") else None, p)
+            break
+    if found is None:
+        for pattern in (_TODAY_FR, _WEEKDAY_DAY):
+            m = pattern.search(text[:6000])
+            if m:
+                month = (m.group("month") or m.groupdict().get("month2") or "").lower()
+                day = m.group("day") or m.groupdict().get("day2")
+                context = next((p for p in paragraphs if m.group(0) in p), m.group(0))
+                found = (int(day), MONTHS.get(month, MONTHS.get(month.rstrip("."), 0)),
+                         int(m.group("year")) if m.group("year") else None, context)
+                break
+    if found and found[1]:
+        day, month, year, context = found
+        resolved = _pick_year(day, month, year, context, year_month, fallback)
+        if resolved:
+            return resolved
+    if year_month:
+        return _safe_date(year_month[0], year_month[1], 1) or fallback
+    return fallback
+
+
+def _pick_year(day: int, month: int, year: int | None, context: str,
+               year_month: tuple[int, int] | None, fallback: dt.date) -> dt.date | None:
+    if year:
+        return _safe_date(year, month, day)
+    if year_month:
+        anchor = _safe_date(year_month[0], year_month[1], 15)
+        if anchor is None:
+            return None
+        options = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+                   if (d := _safe_date(y, month, day))]
+        return min(options, key=lambda d: abs((d - anchor).days), default=None)
+    candidates = [d for y in range(fallback.year, fallback.year - 30, -1)
+                  if (d := _safe_date(y, month, day)) and d <= fallback]
+    if not candidates:
+        return None
+    # A weekday named beside the dateline pins the year: "Paris, 28 janvier" with
+    # "vendredi" is 2022, the latest year in which 28 January was a Friday.
+    for w in _ANY_WEEKDAY.finditer(context):
+        weekday = WEEKDAYS[w.group(1).lower()]
+        for d in candidates:
+            if d.weekday() == weekday:
+                return d
+    return candidates[0]

@@ -1,0 +1,222 @@
+"""Quantities in French and English news copy: "jusqu'à 8 500", "entre 1.000 et 5.000",
+"quelque 100 000", "1,5 million", "trois mille", "des dizaines de milliers", "tens of thousands".
+
+`find_quantities` returns every quantity in a sentence with its span, its value (or a
+range), and a qualifier from the prefix before it. Which quantity counts troops is the
+caller's business (troops.py); this module only reads numbers.
+
+Number words go through text2num rather than a home-made numeral grammar; digits are
+read here because grouping is the tricky part: "8 500" (space, U+00A0 or U+202F),
+"8.500", "8,500" all group thousands, while "8,5" and "1.5" are decimals and only mean
+something next to "million".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from text_to_num import text2num
+
+QUALIFIERS = ("exact", "approx", "up_to", "more_than", "range", "vague")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Quantity:
+    """A quantity found in a sentence.
+
+    start/end: character span, qualifier words included ("jusqu'à 8 500").
+    count: the value, or the bottom of a range; None for a vague amount.
+    count_max: the top of a range, else None.
+    qualifier: one of QUALIFIERS.
+    """
+
+    start: int
+    end: int
+    count: int | None
+    count_max: int | None
+    qualifier: str
+
+
+_SEP = "[ \u00a0\u202f\u2009.,]"
+_MULT_WORDS = {
+    "million": 1_000_000, "millions": 1_000_000, "milliard": 1_000_000_000,
+    "milliards": 1_000_000_000, "billion": 1_000_000_000, "billions": 1_000_000_000,
+    "mille": 1000, "thousand": 1000, "k": 1000,
+}
+_FR_WORDS = (
+    "zéro un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze "
+    "quinze seize vingt vingts trente quarante cinquante soixante cent cents mille million "
+    "millions milliard milliards"
+).split()
+_EN_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+    "eighty ninety hundred thousand million millions billion"
+).split()
+_WORD = "|".join(sorted(set(_FR_WORDS + _EN_WORDS), key=len, reverse=True))
+
+_ATOM = re.compile(
+    r"(?P<digits>(?<![\w.,])(?:\d{1,3}(?:" + _SEP + r"\d{3})+|\d+(?:[.,]\d+)?)(?![\w]|[.,]\d))"
+    r"(?:[ \u00a0\u202f]*(?P<mult>millions?|milliards?|mille|thousand|billions?|million)\b)?"
+    r"|(?P<words>(?<![\w-])(?:an?\s+|one\s+)?(?:" + _WORD + r")"
+    r"(?:(?:[\s-]+(?:et[\s-]+|and[\s-]+)?)(?:" + _WORD + r"))*(?![\w-]))",
+    re.IGNORECASE,
+)
+
+_APPROX_NOUNS = {
+    "dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
+    "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100,
+    "millier": 1000, "dozen": 12,
+}
+#: "une centaine de", "un millier d'", "une dizaine de milliers de", "a dozen".
+_APPROX_NOUN = re.compile(
+    r"(?<![\w-])(?:une?|a)\s+(?P<noun>dizaine|douzaine|quinzaine|vingtaine|trentaine|"
+    r"quarantaine|cinquantaine|soixantaine|centaine|millier|dozen)"
+    r"(?:\s+de\s+(?P<thousands>milliers))?",
+    re.IGNORECASE,
+)
+#: "des dizaines de milliers", "plusieurs milliers", "tens of thousands", "thousands".
+_VAGUE = re.compile(
+    r"(?<![\w-])(?:(?:des|de|plusieurs|quelques|nombreux|nombreuses|many|several|a\s+few)\s+)?"
+    r"(?:(?:dizaines|centaines|milliers|tens|hundreds|thousands|dozens)"
+    r"(?:\s+(?:de|of)\s+(?:milliers|centaines\s+de\s+milliers|thousands|hundreds\s+of\s+"
+    r"thousands))?|(?:several|a\s+few)\s+(?:hundred|thousand)(?:s)?)(?![\w-])",
+    re.IGNORECASE,
+)
+
+_Q_APPROX = (
+    r"quelque|environ|près\s+d['’]|près\s+de|presque|approximativement|à\s+peu\s+près|"
+    r"autour\s+de|aux\s+alentours\s+de|de\s+l['’]ordre\s+de|estimés?\s+à|estimée?s?\s+à|"
+    r"some|about|around|roughly|approximately|nearly|almost|close\s+to|an\s+estimated|"
+    r"estimated|circa|~"
+)
+_Q_UP_TO = (
+    r"jusqu['’]à|jusqu['’]a|up\s+to|as\s+many\s+as|au\s+maximum|au\s+plus|a\s+maximum\s+of|"
+    r"at\s+most|moins\s+de|moins\s+d['’]|fewer\s+than|less\s+than|pas\s+plus\s+de|no\s+more\s+than"
+)
+_Q_MORE = (
+    r"plus\s+de|plus\s+d['’]|more\s+than|over|au\s+moins|at\s+least|upwards\s+of|"
+    r"in\s+excess\s+of|well\s+over|bien\s+plus\s+de|largement\s+plus\s+de|"
+    r"plus\s+d['’]une?"
+)
+_QUALIFIER = re.compile(
+    r"(?:(?P<up_to>" + _Q_UP_TO + r")|(?P<more_than>" + _Q_MORE + r")|"
+    r"(?P<approx>" + _Q_APPROX + r"))\s*$",
+    re.IGNORECASE,
+)
+_RANGE_START = re.compile(r"(?:entre|between|from|de|d['’])\s*$", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"^\s*(?:et|à|a|and|to|-|–|—|ou|or)\s*$", re.IGNORECASE)
+_DASH_JOIN = re.compile(r"^\s*[-–—]\s*$")
+
+
+def parse_digits(digits: str, mult: str | None = None) -> int | None:
+    """An integer from a digit string as news copy writes it, or None if not a whole number.
+
+    >>> parse_digits("8 500"), parse_digits("8.500"), parse_digits("1,5", "million")
+    (8500, 8500, 1500000)
+    """
+    factor = _MULT_WORDS.get(mult.lower(), 1) if mult else 1
+    grouped = re.fullmatch(r"\d{1,3}(?:" + _SEP + r"\d{3})+", digits)
+    if grouped and not (factor > 1 and re.fullmatch(r"\d{1,3}[.,]\d{3}", digits)):
+        value = int(re.sub(r"\D", "", digits))
+        return value * factor
+    if re.fullmatch(r"\d+", digits):
+        return int(digits) * factor
+    if re.fullmatch(r"\d+[.,]\d+", digits) and factor > 1:
+        whole, frac = re.split(r"[.,]", digits)
+        # Exact decimal arithmetic: 1,5 million is 1500000, never 1499999.
+        return (int(whole) * 10 ** len(frac) + int(frac)) * factor // 10 ** len(frac)
+    return None
+
+
+def parse_words(words: str, lang: str) -> int | None:
+    """An integer from number words ("trois mille", "a thousand"), or None."""
+    text = re.sub(r"\s+", " ", words.strip().lower())
+    text = re.sub(r"^(?:an?|one) ", "one " if lang == "en" else "un ", text)
+    for candidate_lang in (lang, "en" if lang == "fr" else "fr"):
+        try:
+            return int(text2num(text, candidate_lang))
+        except (ValueError, TypeError, IndexError, KeyError):
+            continue
+    return None
+
+
+def _atoms(text: str, lang: str) -> list[tuple[int, int, int]]:
+    out = []
+    for m in _ATOM.finditer(text):
+        if m.group("digits"):
+            value = parse_digits(m.group("digits"), m.group("mult"))
+        else:
+            words = m.group("words")
+            if words.lower() in ("un", "une", "one", "a", "an"):
+                continue
+            value = parse_words(words, lang)
+        if value is not None:
+            out.append((m.start(), m.end(), value))
+    return out
+
+
+def _widen_low(low: int, high: int) -> int:
+    """'entre 8 et 10 000' means 8 000 to 10 000; 'between 2 and 3 million' likewise."""
+    for factor in (1_000_000, 1000):
+        if low < 1000 and high >= factor and high % factor == 0 and low * factor <= high:
+            return low * factor
+    return low
+
+
+def find_quantities(text: str, lang: str = "fr") -> list[Quantity]:
+    """Every quantity in text, in order, ranges joined and qualifiers attached."""
+    found: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    for m in _APPROX_NOUN.finditer(text):
+        value = _APPROX_NOUNS[m.group("noun").lower()]
+        if m.group("thousands"):
+            value *= 1000
+        start = m.start()
+        q = _QUALIFIER.search(text, max(0, start - 40), start)
+        qualifier = "approx"
+        if q and not q.group("approx"):
+            qualifier = "more_than" if q.group("more_than") else "up_to"
+            start = q.start()
+        found.append(Quantity(start=start, end=m.end(), count=value, count_max=None,
+                              qualifier=qualifier))
+        taken.append((m.start(), m.end()))
+    for m in _VAGUE.finditer(text):
+        if free(m.start(), m.end()):
+            found.append(Quantity(start=m.start(), end=m.end(), count=None, count_max=None,
+                                  qualifier="vague"))
+            taken.append((m.start(), m.end()))
+
+    atoms = [a for a in _atoms(text, lang) if free(a[0], a[1])]
+    i = 0
+    while i < len(atoms):
+        start, end, value = atoms[i]
+        before = text[max(0, start - 40):start]
+        if i + 1 < len(atoms):
+            n_start, n_end, n_value = atoms[i + 1]
+            gap = text[end:n_start]
+            opened = _RANGE_START.search(before)
+            if _RANGE_JOIN.match(gap) and (opened or _DASH_JOIN.match(gap)
+                                           or gap.strip().lower() in ("à", "to", "ou", "or")):
+                low = _widen_low(value, n_value)
+                if low < n_value:
+                    s = start - len(before) + opened.start() if opened else start
+                    found.append(Quantity(start=s, end=n_end, count=low, count_max=n_value,
+                                          qualifier="range"))
+                    i += 2
+                    continue
+        q = _QUALIFIER.search(before)
+        qualifier = "exact"
+        if q:
+            qualifier = next(k for k in ("up_to", "more_than", "approx") if q.group(k))
+            start = start - len(before) + q.start()
+        found.append(Quantity(start=start, end=end, count=value, count_max=None,
+                              qualifier=qualifier))
+        i += 1
+    found.sort(key=lambda x: x.start)
+    return found

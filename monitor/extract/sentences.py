@@ -1,0 +1,75 @@
+"""Split article text into sentences, the unit of evidence.
+
+A fact's evidence is the whole sentence it came from, so the split must not cut at
+"M. Macron", "U.S. troops", "Jan. 24" or "8.500", and must cut at a paragraph break
+even without final punctuation (titles, subheads).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, kw_only=True)
+class Sentence:
+    """One sentence: its trimmed text and where it sits in the article.
+
+    start/end: offsets into the text given to `split`, so a caller that analysed a
+    normalised copy of the same length can cut the evidence from the original.
+    """
+
+    text: str
+    start: int
+    end: int
+    paragraph: int
+
+
+_LINES = re.compile(r"[^\n]+")
+# Candidate ends: terminal punctuation, closing quotes/brackets, then space before
+# something that can open a sentence.
+_BOUNDARY = re.compile(r"[.!?…]+[»”\"')\]]*[ \t\u00a0]+(?=[«“\"'(\[—–-]?\s*[A-ZÀ-ÝÉÈ0-9])")
+_ABBREVIATIONS = frozenset(
+    "m mm mme mmes mlle dr pr st ste gen gén col lt sgt capt adm sen rep gov pres "
+    "mr mrs ms jr sr no nos vol art p pp ex cf etc env jan feb mar apr jun jul aug sep sept "
+    "oct nov dec janv févr avr juil déc fig approx vs av apr j.-c u.s u.k u.n e.u "
+    "inc corp co ltd".split()
+)
+_LAST_WORD = re.compile(r"([\w.-]+)[.!?…]*[»”\"')\]]*[ \t\u00a0]*$")
+
+
+def _is_abbreviation(chunk: str) -> bool:
+    m = _LAST_WORD.search(chunk[-40:])
+    if not m:
+        return False
+    word = m.group(1).rstrip(".").lower()
+    if word in _ABBREVIATIONS:
+        return True
+    # Initials: "J. Biden", "U.S." ; a lone capital letter before the period.
+    return bool(re.fullmatch(r"(?:[a-zà-ý]\.)*[a-zà-ý]", word)) and len(word) <= 3
+
+
+def split(text: str) -> list[Sentence]:
+    """Sentences of text, in order; line breaks always end a sentence."""
+    out: list[Sentence] = []
+    for p_index, line in enumerate(_LINES.finditer(text)):
+        paragraph, base = line.group(0), line.start()
+        start = 0
+        for m in _BOUNDARY.finditer(paragraph):
+            if _is_abbreviation(paragraph[start:m.start() + 1]):
+                continue
+            _add(out, paragraph, base, start, m.end(), p_index)
+            start = m.end()
+        _add(out, paragraph, base, start, len(paragraph), p_index)
+    return out
+
+
+def _add(out: list[Sentence], paragraph: str, base: int, start: int, end: int,
+         p_index: int) -> None:
+    piece = paragraph[start:end]
+    stripped = piece.strip()
+    if not stripped:
+        return
+    lead = len(piece) - len(piece.lstrip())
+    s = base + start + lead
+    out.append(Sentence(text=stripped, start=s, end=s + len(stripped), paragraph=p_index))

@@ -1,0 +1,233 @@
+"""Troop figures: a number attached to a troop noun, with its actor, status and place.
+
+A figure is kept only when its quantity sits right before a troop noun ("8 500
+militaires", "3,000 additional U.S. troops", "des dizaines de milliers d'hommes"), so
+hours, money, hardware and refugees never qualify. Among troop figures, casualties,
+prisoners, trainees and the size of an army at large ("l'armée compte 900 000 hommes")
+are dropped: the product alerts on movements, not on tallies.
+
+Status comes from the nearest movement word (alert, deployed, massed, withdrawn); a
+modal or planning word just before a deployment verb ("pourrait décider d'envoyer",
+"could send", "envisage") makes it `considered`; a deployment to a border is `massed`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from monitor.extract.actors import ActorMention
+from monitor.extract.numbers import Quantity
+
+_TROOP_NOUN = re.compile(
+    r"(?<![\w-])(?P<noun>soldats?|militaires|troupes?|parachutistes|marines|Marines|"
+    r"réservistes|fantassins|commandos|légionnaires|casques\s+bleus|gardes-frontières|"
+    r"GI's|GIs|hommes|troops|soldiers|service\s*members|servicemembers|servicemen|"
+    r"military\s+personnel|personnel|paratroopers|reservists|infantrymen|"
+    r"peacekeepers|sailors|airmen|men)(?![\w-])",
+)
+_NEEDS_CONTEXT = frozenset({"hommes", "men", "personnel"})
+_MILITARY_CONTEXT = re.compile(
+    r"troupe|soldat|militaire|armée|déplo|alerte|frontière|otan|forces?\b|pentagone|défense|"
+    r"troops|military|army|deploy|alert|border|nato|pentagon|defen[cs]e|massé|rassembl|"
+    r"massed|massing|contingent",
+    re.IGNORECASE,
+)
+_FILLER = re.compile(
+    r"(?:\s+|\s*(?:de|d'|des|of)\s*|\s+(?:de\s+ses|de\s+leurs|of\s+(?:its|their|the))\s+"
+    r"|\s+(?:nouveaux|autres|additional|more|extra|new|fresh|combat|ground|active-duty|"
+    r"elite|other|[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?|[\w-]+-based|supplémentaires)\s+)+",
+)
+_CASUALTY_AFTER = re.compile(
+    r"^[^.;:]{0,50}?\b(?:tués?|morts?|blessés?|tombés|disparus|capturés|faits?\s+prisonniers|"
+    r"prisonniers|ont\s+péri|ont\s+perdu\s+la\s+vie|killed|dead|died|wounded|injured|missing|"
+    r"captured|taken\s+prisoner|prisoners|casualties|perished|formés|entraînés|trained|"
+    r"en\s+formation|in\s+training)\b",
+    re.IGNORECASE,
+)
+_CASUALTY_BEFORE = re.compile(
+    r"(?:mort|morts|décès|perte|pertes|deaths?|loss|losses|killing|dépouilles|bodies|"
+    r"capturé|captured|libération|release|échange|exchange|form(?:er|é|ation)|entraîner|"
+    r"trained|training|tué|killed|wounded|blessé)\s+(?:de\s+|d'|des\s+|of\s+)?"
+    r"(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_FORCE_SIZE = re.compile(
+    r"(?:compte|comptait|comptant|totalise|forte?\s+de|army\s+of|force\s+of|effectifs?\s+de|"
+    r"numbers|totals|has|possède|dispose\s+de|strong)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+_STATUS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (status, re.compile(pattern, re.IGNORECASE))
+    for status, pattern in (
+        ("alert",
+         r"en\s+(?:état\s+d'|état\s+de\s+)?(?:alerte|pré-?alerte)|(?:mis|placés?)\s+en\s+alerte|"
+         r"en\s+attente|en\s+stand-?by|état\s+de\s+préparation|prêts?\s+à\s+être\s+déployés|"
+         r"mobilis\w+|on\s+(?:heightened\s+|high\s+|higher\s+|increased\s+)?alert|"
+         r"on\s+stand-?by|heightened\s+(?:alert|readiness)|prepare[- ]to[- ]deploy|"
+         r"on\s+(?:short\s+)?notice|ready\s+to\s+be\s+deployed|mobiliz\w+|readiness"),
+        ("withdrawn",
+         r"retir\w+|retrait|rapatri\w+|quitt\w+|désengag\w+|withdr\w+|"
+         r"pull(?:ed|ing|s)?\s+(?:out|back)|pull-?out|repatriat\w+|draw\s*down|drawdown|"
+         r"brought\s+home|return(?:ed|ing)?\s+home|rentrer|rentrés"),
+        ("massed",
+         r"mass(?:é|és|ée|ées|er|ent|ait|aient|e)\b|rassembl\w+|concentr\w+|amass\w+|"
+         r"accumul\w+|regroup\w+|massed|massing|gather\w*|build-?up|buildup|built\s+up|"
+         r"assembled"),
+        ("deployed",
+         r"envo(?:i|ie|ient|yer|yé|yée|yés|yées|iera|ieront|yait|yaient|yant)\b|déplo\w+|"
+         r"redéplo\w+|dépêch\w+|arriv\w+|stationn\w+|débarqu\w+|renforts?\b|positionn\w+|"
+         r"postés|installés|transférés|en\s+route|rejoin\w+|présents?\s+(?:en|à|au|aux|dans|sur)|"
+         r"deploy\w*|redeploy\w*|send(?:s|ing)?\b|sent\b|dispatch\w*|station\w*|"
+         r"land(?:ed|ing)\b|reinforce\w*|based\s|mov(?:e|ed|es|ing)\s+(?:to|into)|"
+         r"rotat\w+|headed\s+to|bound\s+for|flown|airlift\w*|bolster\w*"),
+    )
+)
+_MODAL = re.compile(
+    r"(?:envisag\w+|options?|pourrai(?:t|ent)|pourra|pourront|éventuel\w*|"
+    r"prêts?\s+à|examin\w+|réfléchi\w*|n'exclu\w+\s+pas|could|might|may|consider\w*|"
+    r"weigh\w*|mull\w*|contemplat\w*|ready\s+to|prepared\s+to|possible|possibly|"
+    r"potential\w*|menace\s+d'|threaten\w*)\b[^.;,]{0,40}$",
+    re.IGNORECASE,
+)
+_CONSIDERED_ALONE = re.compile(
+    r"envisag\w+|options?\b|pourrai(?:t|ent)\s+(?:être\s+)?(?:envoy|déploy)|"
+    r"could\s+(?:be\s+)?(?:sent|deployed)|consider\w*", re.IGNORECASE)
+
+_BORDER = re.compile(
+    r"(?:aux?\s+frontières?|à\s+la\s+frontière|le\s+long\s+(?:de\s+la\s+frontière|des\s+"
+    r"frontières)|près\s+(?:de\s+la\s+frontière|des\s+frontières)|non\s+loin\s+de\s+la\s+"
+    r"frontière|(?:along|near|at|on|close\s+to)\s+(?:the\s+|its\s+)?(?:[A-Z]\w+\s+)?borders?)"
+    r"(?:\s+(?:de\s+l'|de\s+la\s+|du\s+|des\s+|d'|de\s+|avec\s+(?:l'|la\s+|le\s+)?|with\s+|"
+    r"of\s+)?(?:[A-ZÉ][\w'-]*|ukrainienne|russe|biélorusse|polonaise))?",
+    re.IGNORECASE,
+)
+_PLACE = re.compile(
+    r"(?:\b(?:en|au|aux|à|vers|in|to|into)\s+|\bdans\s+(?:les?\s+|la\s+|l')?|"
+    r"\bsur\s+le\s+sol\s+|\bon\s+(?:the\s+)?(?:\w+\s+)?soil\s+of\s+)(?:the\s+)?"
+    r"(?P<place>[A-ZÉ][\w'-]*(?:(?:\s+(?:de\s+l'|de\s+la\s+|du\s+|de\s+|d'|of\s+the\s+)?"
+    r"[A-ZÉ][\w'-]*)|\s+(?:de\s+l'|du\s+)(?:est|ouest|nord|sud)\b)*|pays\s+baltes|"
+    r"Baltic\s+states)",
+)
+_NOT_PLACES = frozenset(
+    "Le La Les Un Une The A Selon Pour Mais Il Elle Ils We He She They It Moscou".split()
+)
+
+
+@dataclass(frozen=True, kw_only=True)
+class RawTroop:
+    """A troop figure before dedup; actor None when the sentence does not name one."""
+
+    actor: str | None
+    count: int | None
+    count_max: int | None
+    qualifier: str
+    status: str
+    location: str | None
+
+
+def has_troop_noun(text: str) -> bool:
+    return _TROOP_NOUN.search(text) is not None
+
+
+def find_troops(text: str, quantities: list[Quantity], actors: list[ActorMention],
+                leader_countries: list[tuple[int, str]]) -> list[RawTroop]:
+    """Troop figures of one sentence.
+
+    text: the sentence, apostrophes straightened. actors: its actor mentions.
+    leader_countries: (position, country) of each leader named in it.
+    """
+    out: list[RawTroop] = []
+    for n in _TROOP_NOUN.finditer(text):
+        noun = n.group("noun").lower()
+        if noun in _NEEDS_CONTEXT and not _MILITARY_CONTEXT.search(
+                text[:n.start()] + text[n.end():]):
+            continue
+        q = next((q for q in reversed(quantities)
+                  if q.end <= n.start() and _FILLER.fullmatch(text[q.end:n.start()] or " ")),
+                 None)
+        if q is None or (q.count is not None and q.count < 2):
+            continue
+        if q.count is not None and q.count > 5_000_000:
+            continue  # a population or a budget, not a troop figure
+        before = text[max(0, q.start - 60):q.start]
+        after = text[n.end():n.end() + 80]
+        if _CASUALTY_AFTER.search(after) or _CASUALTY_BEFORE.search(before):
+            continue
+        status = _status(text, q.start, n.end())
+        location = _location(text, n.end(), q.start)
+        if status is None:
+            if location and _BORDER.search(location):
+                status = "massed"
+            elif _FORCE_SIZE.search(before) or location is None:
+                continue
+            else:
+                status = "deployed"
+        elif status == "deployed" and location and _BORDER.search(location):
+            status = "massed"
+        out.append(RawTroop(
+            actor=_actor(text, q.start, q.end, n.end(), actors, leader_countries),
+            count=q.count, count_max=q.count_max, qualifier=q.qualifier,
+            status=status, location=location,
+        ))
+    return out
+
+
+def _status(text: str, start: int, end: int) -> str | None:
+    best: tuple[int, str, int] | None = None
+    for status, pattern in _STATUS_PATTERNS:
+        for m in pattern.finditer(text):
+            if start <= m.start() < end:
+                continue   # a word inside the figure itself ("soldats stationnés" is after)
+            distance = start - m.end() if m.end() <= start else m.start() - end
+            # Words after the noun must be close ("se sont rassemblés", "en état d'alerte");
+            # a verb before it governs it ("envoyer 3 000 soldats").
+            if m.start() >= end:
+                distance = distance * 2 + 5
+            if best is None or distance < best[0]:
+                best = (max(distance, 0), status, m.start())
+    if best is None:
+        return "considered" if _CONSIDERED_ALONE.search(text) else None
+    _, status, position = best
+    if status == "deployed" and _MODAL.search(text[max(0, position - 60):position]):
+        return "considered"
+    return status
+
+
+def _location(text: str, after: int, before: int) -> str | None:
+    clause = re.split(r"[;:]|\s[–—]\s", text[after:])[0]
+    border = _BORDER.search(clause)
+    place = _PLACE.search(clause)
+    for m in sorted((x for x in (border, place) if x), key=lambda x: x.start()):
+        if m is border:
+            return m.group(0).strip()
+        value = m.group("place").strip()
+        if value.split()[0] not in _NOT_PLACES:
+            return value
+    return None
+
+
+def _actor(text: str, q_start: int, q_end: int, n_end: int, actors: list[ActorMention],
+           leader_countries: list[tuple[int, str]]) -> str | None:
+    # 1. An adjective right on the noun: "3 000 soldats américains", "8,500 U.S. troops".
+    on_noun = [a for a in actors if q_end <= a.start < n_end + 1]
+    follows = re.match(r"\s+(?:supplémentaires\s+)?", text[n_end:])
+    after_start = n_end + (follows.end() if follows else 0)
+    on_noun += [a for a in actors if a.start == after_start and a.adjective]
+    genitive = re.match(r"\s+(?:de\s+l'|de\s+la\s+|du\s+|des\s+|of\s+the\s+|of\s+)", text[n_end:])
+    if genitive:
+        on_noun += [a for a in actors if a.start == n_end + genitive.end() and not a.adjective]
+    if on_noun:
+        return on_noun[0].country
+    # 2. The nearest actor or leader before the figure that is not a destination.
+    candidates = [(a.end, a.country) for a in actors if a.end <= q_start and not a.target]
+    candidates += [(pos, country) for pos, country in leader_countries if pos <= q_start]
+    if candidates:
+        return max(candidates)[1]
+    # 3. An agent after it: "... par la Russie", "by Russia".
+    for a in actors:
+        if a.start >= n_end and re.search(r"\b(?:par|by)\s+(?:la\s+|le\s+|l'|les\s+|the\s+)?$",
+                                          text[max(0, a.start - 12):a.start]):
+            return a.country
+    return None
