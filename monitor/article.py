@@ -158,10 +158,16 @@ def normalize(entry: Entry, *, fetched: datetime, default_language: str | None =
         published=published,
         published_exact=exact,
         source=entry.source,
-        language=entry.language or default_language,
+        language=entry.language or default_language or _guess_language(text or title),
         fetched=fetched,
         year_month=entry.year_month,
     )
+
+
+def _guess_language(text: str) -> str:
+    from monitor.extract.lexicon import language
+
+    return language(text)
 
 
 def _is_url(value: str) -> bool:

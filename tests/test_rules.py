@@ -146,17 +146,48 @@ def readme_rule_blocks() -> list[str]:
     return [b.split("```", 1)[0] for b in blocks if "- id:" in b.split("```", 1)[0]]
 
 
+@pytest.fixture
+def corpus(tmp_path):
+    """The seeds plus two articles of our own, in a folder named like a source."""
+    from feeds import SEEDS
+
+    folder = tmp_path / "lemonde-international"  # replay names the source after the folder
+    folder.mkdir()
+    for f in SEEDS.glob("*.txt"):
+        (folder / f.name).write_bytes(f.read_bytes())
+    (folder / "100_0000000000000000.txt").write_text(
+        " date 2022-02 Crise : 130 000 soldats russes massés à la frontière, selon Washington\n\n"
+        "La Russie a massé quelque 130 000 soldats aux frontières de l'Ukraine. Désescalade ou pas, "
+        "l'Ukraine retient son souffle, loin du football.\n", encoding="utf-8")
+    (folder / "101_0000000000000001.txt").write_text(
+        " date 2022-02 Sanctions : l'Union européenne prépare un paquet contre Moscou\n\n"
+        "Les Vingt-Sept discutent de sanctions économiques en cas d'invasion de l'Ukraine.\n",
+        encoding="utf-8")
+    return sorted(folder.iterdir())
+
+
+def fired_by(block: str, path: Path, corpus: list[Path]) -> tuple[set[str], set[str]]:
+    """(rule ids in block, rule ids that fired on the corpus), disabled examples switched on."""
+    from monitor.replay import replay
+
+    path.write_text(block, encoding="utf-8")
+    ids = {r.id for r in load_rules([path]).rules}
+    path.write_text(block.replace("enabled: false", "enabled: true"), encoding="utf-8")
+    return ids, {a.rule for a in replay(corpus, [path])}
+
+
 @pytest.mark.parametrize("path", shipped_rule_files(), ids=lambda p: p.name)
-def test_shipped_rules_load(path):
-    rules = load_rules([path])
-    assert rules.rules
+def test_shipped_rules_load_and_fire(path, corpus, tmp_path):
+    ids, fired = fired_by(path.read_text(encoding="utf-8"), tmp_path / path.name, corpus)
+    assert ids and ids <= fired, (ids, fired)
 
 
-def test_readme_rule_examples_load(tmp_path):
+def test_readme_rule_examples_load_and_fire(corpus, tmp_path):
+    """Docs are tests: every rule example in the README loads, and fires on an article
+    written to match it (the seeds, or one of our own)."""
     blocks = readme_rule_blocks()
-    assert blocks, "the README documents rules with yaml examples"
+    assert len(blocks) >= 3, "the README documents rules with yaml examples"
     for i, block in enumerate(blocks):
-        path = tmp_path / f"readme-{i}.yaml"
-        path.write_text(block, encoding="utf-8")
         assert yaml.safe_load(block), block
-        load_rules([path])
+        ids, fired = fired_by(block, tmp_path / f"readme-{i}.yaml", corpus)
+        assert ids <= fired, (ids, fired)

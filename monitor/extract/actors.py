@@ -25,16 +25,33 @@ class ActorMention:
     adjective: bool
 
 
-_TARGET_BEFORE = re.compile(
-    r"(?:\b(?:en|au|aux|à|vers|dans|sur|contre|envahir|attaquer|menacer|dissuader|pour|"
-    r"in|into|to|towards?|against|near|invade|invading|attack|attacking|deter|inside|within|"
-    r"across|around|from|of|with|avec|face\s+à|autour\s+de|près\s+de|invasion\s+de|"
-    r"invasion\s+of|frontières?\s+(?:de|avec)|borders?\s+(?:of|with)|territoire\s+de|"
-    r"soil\s+of|territory\s+of|flanc\s+est\s+de|sanctions\s+(?:contre|against|on)|"
-    r"soutien\s+à|support\s+(?:to|for)|aide\s+(?:militaire\s+)?à)"
-    r")\s+(?:l'|la\s+|le\s+|les\s+|the\s+|d'|de\s+la\s+|de\s+l'|du\s+)?$",
-    re.IGNORECASE,
+# A mention is a destination or target when the words before it (articles dropped)
+# end with one of these. Word sets, not a regex: this runs for every mention.
+_TARGET_LAST = frozenset(
+    "en au aux à vers dans sur contre envahir attaquer menacer dissuader pour in into to toward "
+    "towards against near invade invading attack attacking deter inside within across around "
+    "from of with avec".split()
 )
+_TARGET_LAST_TWO = frozenset(
+    "face à|autour de|près de|invasion de|invasion of|frontière de|frontières de|frontière avec|"
+    "frontières avec|border of|borders of|border with|borders with|territoire de|soil of|"
+    "territory of|sanctions contre|sanctions against|sanctions on|soutien à|support to|"
+    "support for|aide à|est de".split("|")
+)
+_ARTICLES = frozenset("l la le les the d de du des".split())
+_WORDS = re.compile(r"[\w-]+")
+
+
+def _is_target(before: str) -> bool:
+    words = [w.lower() for w in _WORDS.findall(before[-40:])]
+    while words and words[-1] in _ARTICLES and not (len(words) >= 2 and words[-2] in (
+            "frontière", "frontières", "invasion", "territoire", "près", "autour", "est")):
+        words.pop()
+    if not words:
+        return False
+    return words[-1] in _TARGET_LAST or " ".join(words[-2:]) in _TARGET_LAST_TWO
+
+
 _PLACE_NOUN_BEFORE = re.compile(
     r"\b(?:frontières?|territoire|sol|flanc|espace\s+aérien|côté|border|borders|soil|territory|"
     r"side|crise|crisis|conflit|conflict|dossier|question|préoccupations|concerns)\s+$",
@@ -51,7 +68,7 @@ def find_actors(text: str, tokens: Tokens | None = None) -> list[ActorMention]:
             continue   # "l'Alliance" is NATO; "une alliance" or "Alliance for ..." is not
         before = text[max(0, hit.start - 40):hit.start]
         out.append(ActorMention(start=hit.start, end=hit.end, country=hit.value,
-                                target=bool(_TARGET_BEFORE.search(before)), adjective=False))
+                                target=_is_target(before), adjective=False))
     for hit in ADJ_MATCHER.find(tokens):
         if any(a.start <= hit.start < a.end for a in out):
             continue

@@ -75,7 +75,7 @@ def _read(sentence: Sentence, source: str, published: dt.date, lang: str, state:
     mentions: list[Mention] = find_mentions(norm, published, lang, actors, tokens)
     g = gazetteer()
 
-    if has_troop_noun(norm):
+    if has_troop_noun(tokens):
         leader_countries = []
         for m in mentions:
             for label in m.leaders:
@@ -87,7 +87,7 @@ def _read(sentence: Sentence, source: str, published: dt.date, lang: str, state:
             for raw in find_troops(norm, quantities, actors, leader_countries):
                 _add_troop(state, raw, evidence, from_title)
 
-    if (mentions or (state.last_pair and has_anaphor(norm))) and has_trigger(norm):
+    if (mentions or (state.last_pair and has_anaphor(norm))) and has_trigger(tokens):
         for raw_contact in find_contacts(norm, mentions, published, history=state.history,
                                          last_pair=state.last_pair):
             _add_contact(state, raw_contact, evidence, from_title)

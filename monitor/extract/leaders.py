@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Protocol
 
-from monitor.extract.phrases import PhraseMatcher, Tokens, tokenize
+from monitor.extract.phrases import PhraseMatcher, Tokens, stems, tokenize
 
 HEAD_OF_STATE = "head_of_state"
 HEAD_OF_GOVERNMENT = "head_of_government"
@@ -184,28 +184,29 @@ _EN_ROLES = {
     "supreme leader": "supreme_leader", "strongman": "executive", "chief": "executive",
 }
 _ROLE_WORD = re.compile(
-    r"(?<![\w-])(?:" + "|".join(
+    r"\b(?<!-)(?:" + "|".join(
         re.escape(w).replace(r"\ ", r"\s+")
         for w in sorted({*_FR_ROLES, *_EN_ROLES}, key=len, reverse=True)
     ) + r")(?![\w-])",
     re.IGNORECASE,
 )
-#: Cheap first pass: every role phrase contains one of these.
-_ROLE_HINT = re.compile(
-    r"présid|presid|chanc|ministr|minist|premi|PM|chef|dirige|leader|numéro|homme\s+fort|roi|"
-    r"rein|monar|empere|emperor|guide|king|queen|head|strongman|chief|homologue|counterpart|"
-    r"kremlin|lys|maison|matignon|downing",
-    re.IGNORECASE,
+#: Cheap first pass: every role phrase has a word starting with one of these.
+_ROLE_STEMS = stems(
+    "président présidente présidents president presidents chef chefs premier première premiers "
+    "prime PM chancelier chancelière chancellor dirigeant dirigeante dirigeants leader leaders "
+    "numéro homme roi reine monarque monarch empereur emperor guide king queen head heads "
+    "strongman chief homologue homologues counterpart counterparts kremlin élysée elysee "
+    "maison matignon downing".split()
 )
 _PLURAL_WORD = re.compile(
-    r"(?<![\w-])(?:présidents|dirigeants|chefs\s+d'(?:é|e)tat(?:\s+et\s+de\s+gouvernement)?|"
+    r"\b(?<!-)(?:présidents|dirigeants|chefs\s+d'(?:é|e)tat(?:\s+et\s+de\s+gouvernement)?|"
     r"leaders|premiers\s+ministres|chefs\s+de\s+gouvernement|presidents|heads\s+of\s+state|"
     r"prime\s+ministers)(?![\w-])",
     re.IGNORECASE,
 )
-_HOMOLOGUE_WORD = re.compile(r"(?:son|sa|leur|ses|leurs)\s+homologues?(?![\w-])|"
-                             r"counterparts?(?![\w-])", re.IGNORECASE)
-_BARE_WORD = re.compile(r"(?<![\w-])(?:le|the)\s+(?P<role>président|president|chancelier|"
+_HOMOLOGUE_WORD = re.compile(r"\b(?:son|sa|leur|ses|leurs)\s+homologues?(?![\w-])|"
+                             r"\bcounterparts?(?![\w-])", re.IGNORECASE)
+_BARE_WORD = re.compile(r"\b(?<!-)(?:le|the)\s+(?P<role>président|president|chancelier|"
                         r"chancellor)(?![\w-])", re.IGNORECASE)
 _PLACE_HINT = re.compile(r"kremlin|lys[ée]e|maison|matignon|downing", re.IGNORECASE)
 _PLACE_ROLES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
@@ -289,7 +290,7 @@ def find_mentions(text: str, day: dt.date, lang: str, actors: Sequence[_Actor] =
             names.append(Mention(start=hit.start, end=hit.end, kind="name", leaders=(p.label,)))
 
     roles: list[Mention] = []
-    if not _ROLE_HINT.search(text):
+    if not tokens.has_stem(_ROLE_STEMS):
         return names
     for m in _PLURAL_WORD.finditer(text):
         chain: list[_Actor] = []

@@ -56,13 +56,26 @@ class Tokens:
     spans: tuple[tuple[int, int], ...]
     exact: tuple[str, ...]
     lower: tuple[str, ...]
+    stems: frozenset[str]
+
+    def has_stem(self, stems: frozenset[str]) -> bool:
+        """Whether any word starts with one of `stems` (5-letter prefixes, or whole
+        shorter words, folded): a cheap test before running a sentence's regexes."""
+        return not stems.isdisjoint(self.stems)
+
+
+def stems(words: Iterable[str]) -> frozenset[str]:
+    """The stem set for has_stem: each word folded, lowercased, cut to 5 letters."""
+    return frozenset(_folded_lower(w)[:5] for w in words)
 
 
 def tokenize(text: str) -> Tokens:
     matches = list(_TOKEN.finditer(text))
     words = [m.group(0) for m in matches]
+    lower = tuple(map(_folded_lower, words))
     return Tokens(text=text, spans=tuple(m.span() for m in matches),
-                  exact=tuple(map(fold, words)), lower=tuple(map(_folded_lower, words)))
+                  exact=tuple(map(fold, words)), lower=lower,
+                  stems=frozenset(w[:5] for w in lower))
 
 
 class PhraseMatcher(Generic[V]):
@@ -92,22 +105,21 @@ class PhraseMatcher(Generic[V]):
         keys = tokens.exact if self.case_sensitive else tokens.lower
         index = self._index
         hits: list[Hit[V]] = []
-        i, count = 0, len(keys)
-        while i < count:
-            entries = index.get(keys[i])
-            matched = 0
-            if entries:
-                for words, value in entries:
-                    n = len(words)
-                    if i + n > count:
-                        continue
-                    if all(keys[i + k] == words[k] for k in range(1, n)) and all(
-                        _JOINER.fullmatch(text[spans[i + k - 1][1]:spans[i + k][0]])
-                        for k in range(1, n)
-                    ):
-                        start, end = spans[i][0], spans[i + n - 1][1]
-                        hits.append(Hit(start=start, end=end, text=text[start:end], value=value))
-                        matched = n
-                        break
-            i += matched or 1
+        count = len(keys)
+        free_from = 0
+        for i in [i for i, k in enumerate(keys) if k in index]:
+            if i < free_from:
+                continue
+            for words, value in index[keys[i]]:
+                n = len(words)
+                if i + n > count:
+                    continue
+                if n == 1 or (all(keys[i + k] == words[k] for k in range(1, n)) and all(
+                    _JOINER.fullmatch(text[spans[i + k - 1][1]:spans[i + k][0]])
+                    for k in range(1, n)
+                )):
+                    start, end = spans[i][0], spans[i + n - 1][1]
+                    hits.append(Hit(start=start, end=end, text=text[start:end], value=value))
+                    free_from = i + n
+                    break
         return hits

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from monitor.extract.actors import ActorMention
 from monitor.extract.numbers import Quantity
+from monitor.extract.phrases import Tokens, stems
 
 _TROOP_NOUN = re.compile(
     r"(?<![\w-])(?P<noun>soldats?|militaires|troupes?|parachutistes|marines|Marines|"
@@ -25,6 +26,12 @@ _TROOP_NOUN = re.compile(
     r"GI's|GIs|hommes|troops|soldiers|service\s*members|servicemembers|servicemen|"
     r"military\s+personnel|personnel|paratroopers|reservists|infantrymen|"
     r"peacekeepers|sailors|airmen|men)(?![\w-])",
+)
+_TROOP_STEMS = stems(
+    "soldat soldats militaires troupe troupes parachutistes marines réservistes fantassins "
+    "commandos légionnaires casques gardes GI GIs hommes troops soldiers service servicemembers "
+    "servicemen military personnel paratroopers reservists infantrymen peacekeepers sailors "
+    "airmen men".split()
 )
 _NEEDS_CONTEXT = frozenset({"hommes", "men", "personnel"})
 _MILITARY_CONTEXT = re.compile(
@@ -52,6 +59,12 @@ _CASUALTY_BEFORE = re.compile(
     r"(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
+_CAPACITY = re.compile(
+    r"(?:capable\s+d'|pouvant|peut|peuvent|capacité\s+d'|can|could|able\s+to|capacity\s+to|"
+    r"designed\s+to)\s+(?:accueillir|héberger|loger|recevoir|accommodate|host|house|hold|"
+    r"transporter|transport|carry)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _FORCE_SIZE = re.compile(
     r"(?:compte|comptait|comptant|totalise|forte?\s+de|army\s+of|force\s+of|effectifs?\s+de|"
     r"numbers|totals|has|possède|dispose\s+de|strong)\s+(?:\w+\s+){0,2}$",
@@ -59,7 +72,7 @@ _FORCE_SIZE = re.compile(
 )
 
 _STATUS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (status, re.compile(pattern, re.IGNORECASE))
+    (status, re.compile(r"\b(?:" + pattern + ")", re.IGNORECASE))
     for status, pattern in (
         ("alert",
          r"en\s+(?:état\s+d'|état\s+de\s+)?(?:alerte|pré-?alerte)|(?:mis|placés?)\s+en\s+alerte|"
@@ -81,7 +94,8 @@ _STATUS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
          r"postés|installés|transférés|en\s+route|rejoin\w+|présents?\s+(?:en|à|au|aux|dans|sur)|"
          r"deploy\w*|redeploy\w*|send(?:s|ing)?\b|sent\b|dispatch\w*|station\w*|"
          r"land(?:ed|ing)\b|reinforce\w*|based\s|mov(?:e|ed|es|ing)\s+(?:to|into)|"
-         r"rotat\w+|headed\s+to|bound\s+for|flown|airlift\w*|bolster\w*"),
+         r"rotat\w+|headed\s+to|bound\s+for|flown|airlift\w*|bolster\w*|accueill\w+|"
+         r"hosts?\b|hosting|hosted"),
     )
 )
 _MODAL = re.compile(
@@ -115,6 +129,13 @@ _NOT_PLACES = frozenset(
 )
 
 
+_GENITIVE = re.compile(
+    r"\s+(?:de\s+l'|de\s+la\s+|du\s+|des\s+|of\s+the\s+|of\s+)"
+    r"(?P<army>(?:armée|army|forces(?:\s+armées)?|armed\s+forces|marine|navy)\s+)?",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True, kw_only=True)
 class RawTroop:
     """A troop figure before dedup; actor None when the sentence does not name one."""
@@ -127,8 +148,8 @@ class RawTroop:
     location: str | None
 
 
-def has_troop_noun(text: str) -> bool:
-    return _TROOP_NOUN.search(text) is not None
+def has_troop_noun(tokens: Tokens) -> bool:
+    return tokens.has_stem(_TROOP_STEMS) and _TROOP_NOUN.search(tokens.text) is not None
 
 
 def find_troops(text: str, quantities: list[Quantity], actors: list[ActorMention],
@@ -153,7 +174,8 @@ def find_troops(text: str, quantities: list[Quantity], actors: list[ActorMention
             continue  # a population or a budget, not a troop figure
         before = text[max(0, q.start - 60):q.start]
         after = text[n.end():n.end() + 80]
-        if _CASUALTY_AFTER.search(after) or _CASUALTY_BEFORE.search(before):
+        if (_CASUALTY_AFTER.search(after) or _CASUALTY_BEFORE.search(before)
+                or _CAPACITY.search(before)):
             continue
         status = _status(text, q.start, n.end())
         location = _location(text, n.end(), q.start)
@@ -167,7 +189,8 @@ def find_troops(text: str, quantities: list[Quantity], actors: list[ActorMention
         elif status == "deployed" and location and _BORDER.search(location):
             status = "massed"
         out.append(RawTroop(
-            actor=_actor(text, q.start, q.end, n.end(), actors, leader_countries),
+            actor=_actor(text, q.start, q.end, n.end(), actors, leader_countries,
+                         genitive_is_actor=status != "withdrawn"),
             count=q.count, count_max=q.count_max, qualifier=q.qualifier,
             status=status, location=location,
         ))
@@ -209,15 +232,18 @@ def _location(text: str, after: int, before: int) -> str | None:
 
 
 def _actor(text: str, q_start: int, q_end: int, n_end: int, actors: list[ActorMention],
-           leader_countries: list[tuple[int, str]]) -> str | None:
+           leader_countries: list[tuple[int, str]], *, genitive_is_actor: bool) -> str | None:
     # 1. An adjective right on the noun: "3 000 soldats américains", "8,500 U.S. troops".
     on_noun = [a for a in actors if q_end <= a.start < n_end + 1]
     follows = re.match(r"\s+(?:supplémentaires\s+)?", text[n_end:])
     after_start = n_end + (follows.end() if follows else 0)
     on_noun += [a for a in actors if a.start == after_start and a.adjective]
-    genitive = re.match(r"\s+(?:de\s+l'|de\s+la\s+|du\s+|des\s+|of\s+the\s+|of\s+)", text[n_end:])
-    if genitive:
-        on_noun += [a for a in actors if a.start == n_end + genitive.end() and not a.adjective]
+    # "troupes de l'OTAN", "soldiers of the Russian army"; but "retirer ses soldats du
+    # Mali" names where they leave from.
+    genitive = _GENITIVE.match(text, n_end)
+    if genitive and genitive_is_actor:
+        on_noun += [a for a in actors if a.start == genitive.end()
+                    and (not a.adjective or genitive.group("army"))]
     if on_noun:
         return on_noun[0].country
     # 2. The nearest actor or leader before the figure that is not a destination.
