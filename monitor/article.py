@@ -22,7 +22,9 @@ from monitor import seedformat
 #: Query parameters that track the reader, not the article.
 _TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|mc_[ce]id|xtor|at_\w+|ito|cmp|ns_\w+|ocid)$", re.I)
 _TAG = re.compile(r"<[^>]+>")
-_BLOCK_TAG = re.compile(r"</?(p|div|br|li|ul|ol|h[1-6]|blockquote|section|article|tr|table)\b[^>]*>", re.I)
+_BLOCK_TAG = re.compile(
+    r"</?(p|div|br|li|ul|ol|h[1-6]|blockquote|section|article|tr|table)\b[^>]*>", re.I
+)
 _SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
 
 
@@ -111,9 +113,15 @@ def canonical_url(url: str | None) -> str | None:
         port = parts.port
     except ValueError:
         return None
-    if port and not (scheme == "http" and port == 80 or scheme == "https" and port == 443):
+    if port and not ((scheme == "http" and port == 80) or (scheme == "https" and port == 443)):
         host = f"{host}:{port}"
-    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)])
+    query = urlencode(
+        [
+            (k, v)
+            for k, v in parse_qsl(parts.query, keep_blank_values=True)
+            if not _TRACKING.match(k)
+        ]
+    )
     return urlunsplit((scheme, host, parts.path or "/", query, ""))
 
 
@@ -135,7 +143,9 @@ def sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def normalize(entry: Entry, *, fetched: datetime, default_language: str | None = None) -> Article | None:
+def normalize(
+    entry: Entry, *, fetched: datetime, default_language: str | None = None
+) -> Article | None:
     """One Entry -> one Article, or None when it has neither text nor title."""
     text = html_to_paragraphs(entry.text) if entry.html else clean_text(entry.text)
     title = " ".join((entry.title or "").split())
@@ -147,10 +157,14 @@ def normalize(entry: Entry, *, fetched: datetime, default_language: str | None =
         title = _first_sentence(text)
     url = canonical_url(entry.url)
     guid = (entry.guid or "").strip() or None
-    identity = f"guid:{guid}" if guid else (f"url:{url}" if url else f"text:{sha256(text or title)}")
+    identity = (
+        f"guid:{guid}" if guid else (f"url:{url}" if url else f"text:{sha256(text or title)}")
+    )
     published, exact = _published(entry, text, fetched)
     return Article(
-        uid=sha256(f"{entry.source}|{identity}") if guid and not _is_url(guid) else sha256(identity),
+        uid=sha256(f"{entry.source}|{identity}")
+        if guid and not _is_url(guid)
+        else sha256(identity),
         guid=guid,
         url=url,
         title=title[:500],

@@ -46,19 +46,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         if args.debug:
             raise
-        print(f"monitor: unexpected error: {type(exc).__name__}: {exc} (run with --debug for details)",
-              file=sys.stderr)
+        print(
+            f"monitor: unexpected error: {type(exc).__name__}: {exc} (run with --debug for details)",
+            file=sys.stderr,
+        )
         return 1
 
 
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--config", metavar="PATH", default=argparse.SUPPRESS,
-                        help="config file (default: $MONITOR_CONFIG, else config/monitor.yaml, else built-in)")
-    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
-                        help="verbose logs and tracebacks")
+    common.add_argument(
+        "--config",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="config file (default: $MONITOR_CONFIG, else config/monitor.yaml, else built-in)",
+    )
+    common.add_argument(
+        "--debug",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="verbose logs and tracebacks",
+    )
     parser = argparse.ArgumentParser(
-        prog="monitor", parents=[common],
+        prog="monitor",
+        parents=[common],
         description="Self-hosted news alert daemon: polls sources, extracts facts, alerts through apprise.",
     )
     parser.add_argument("--version", action="version", version=f"monitor {__version__}")
@@ -76,7 +87,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="one JSON object per article")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     p = command("replay", cmd_replay, "dry run of article files through the rules, fresh state")
-    p.add_argument("--rules", type=Path, action="append", metavar="PATH", help="rule file or folder")
+    p.add_argument(
+        "--rules", type=Path, action="append", metavar="PATH", help="rule file or folder"
+    )
     p.add_argument("--json", action="store_true", help="one JSON object per alert")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     p = command("alerts", cmd_alerts, "list stored alerts, newest last")
@@ -85,10 +98,14 @@ def build_parser() -> argparse.ArgumentParser:
     g = p.add_mutually_exclusive_group()
     g.add_argument("--pending", action="store_true", help="only alerts still to deliver")
     g.add_argument("--failed", action="store_true", help="only alerts that gave up on a target")
-    command("sources", cmd_sources, "each source: last poll, last success, items, errors, next poll")
+    command(
+        "sources", cmd_sources, "each source: last poll, last success, items, errors, next poll"
+    )
     p = command("export", cmd_export, "write stored articles to DIR in the seed format")
     p.add_argument("dir", type=Path, metavar="DIR")
-    p = command("notify-test", cmd_notify_test, "send a test message to every target (or those with TAG)")
+    p = command(
+        "notify-test", cmd_notify_test, "send a test message to every target (or those with TAG)"
+    )
     p.add_argument("--tag", action="append", help="only targets with this tag")
     parser.set_defaults(config=None, debug=False)
     return parser
@@ -113,8 +130,10 @@ def cmd_once(args: argparse.Namespace) -> int:
         pipeline = Pipeline(loaded.settings, loaded.rules, store, loaded.notifier)
         report = asyncio.run(pipeline.run_once())
         pending = store.pending_count()
-    print(f"polled {report.polled} sources ({len(report.failed)} failed), {report.new_articles} new articles, "
-          f"{report.alerts} alerts, {report.delivered} delivered, {pending} pending delivery")
+    print(
+        f"polled {report.polled} sources ({len(report.failed)} failed), {report.new_articles} new articles, "
+        f"{report.alerts} alerts, {report.delivered} delivered, {pending} pending delivery"
+    )
     if report.failed:
         print(f"monitor: sources failed: {', '.join(report.failed)}", file=sys.stderr)
         return 1
@@ -128,11 +147,16 @@ def cmd_check(args: argparse.Namespace) -> int:
     for rule in loaded.rules.rules:
         missing = loaded.notifier.unrouted_tags(rule.notify)
         if missing and loaded.notifier.targets:
-            print(f"{rule.origin}: warning: rule {rule.id} notifies {', '.join(missing)}, "
-                  "which no target has", file=sys.stderr)
-    print(f"ok: {loaded.settings.origin}: {len(loaded.settings.sources)} sources, "
-          f"{len(loaded.rules.rules)} rules in {len(loaded.rules.files)} files, "
-          f"{len(loaded.notifier.targets)} notify targets")
+            print(
+                f"{rule.origin}: warning: rule {rule.id} notifies {', '.join(missing)}, "
+                "which no target has",
+                file=sys.stderr,
+            )
+    print(
+        f"ok: {loaded.settings.origin}: {len(loaded.settings.sources)} sources, "
+        f"{len(loaded.rules.rules)} rules in {len(loaded.rules.files)} files, "
+        f"{len(loaded.notifier.targets)} notify targets"
+    )
     return 0
 
 
@@ -154,8 +178,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
         published = article_date(doc.text, year_month=doc.year_month, fallback=today)
         facts = extract(doc.text, published)
         if args.json:
-            print(json.dumps({"article": str(path), "published": published.isoformat(), **facts.to_dict()},
-                             ensure_ascii=False))
+            print(
+                json.dumps(
+                    {"article": str(path), "published": published.isoformat(), **facts.to_dict()},
+                    ensure_ascii=False,
+                )
+            )
         else:
             print(_facts_text(path, published, facts))
     return 1 if failed else 0
@@ -164,13 +192,21 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def _facts_text(path: Path, published: date, facts: Any) -> str:
     lines = [f"{path} ({published.isoformat()})"]
     for t in facts.troops:
-        amount = "?" if t.count is None else f"{t.count:,}" + (f"-{t.count_max:,}" if t.count_max else "")
-        lines.append(f"  troops   {t.actor or '?'}: {amount} ({t.qualifier}, {t.status})"
-                     f"{' in ' + t.location if t.location else ''}")
+        amount = (
+            "?"
+            if t.count is None
+            else f"{t.count:,}" + (f"-{t.count_max:,}" if t.count_max else "")
+        )
+        lines.append(
+            f"  troops   {t.actor or '?'}: {amount} ({t.qualifier}, {t.status})"
+            f"{' in ' + t.location if t.location else ''}"
+        )
         lines.append(f"           «{t.evidence}»")
     for c in facts.contacts:
         when = c.date.isoformat() if c.date else "date unknown"
-        lines.append(f"  contact  {' - '.join(c.leaders)}: {c.mode or 'contact'}, {c.status}, {when}")
+        lines.append(
+            f"  contact  {' - '.join(c.leaders)}: {c.mode or 'contact'}, {c.status}, {when}"
+        )
         lines.append(f"           «{c.evidence}»")
     if len(lines) == 1:
         lines.append("  no facts")
@@ -200,10 +236,14 @@ def cmd_alerts(args: argparse.Namespace) -> int:
     since = _parse_when(args.since) if args.since else None
     status = "pending" if args.pending else "failed" if args.failed else None
     if not settings.database.exists():
-        raise MonitorError(f"{settings.database}: no database yet (run `monitor once` or `monitor run`)")
+        raise MonitorError(
+            f"{settings.database}: no database yet (run `monitor once` or `monitor run`)"
+        )
     with Store(settings.database) as store:
         for alert in store.alerts(since=since, status=status):
-            print(json.dumps(alert.to_json(), ensure_ascii=False) if args.json else _alert_text(alert))
+            print(
+                json.dumps(alert.to_json(), ensure_ascii=False) if args.json else _alert_text(alert)
+            )
     return 0
 
 
@@ -224,7 +264,9 @@ def _parse_when(text: str) -> datetime:
     try:
         when = datetime.fromisoformat(text)
     except ValueError:
-        raise MonitorError(f"--since {text!r}: expected an ISO date/time or a duration such as 2h or 7d") from None
+        raise MonitorError(
+            f"--since {text!r}: expected an ISO date/time or a duration such as 2h or 7d"
+        ) from None
     return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
@@ -240,16 +282,32 @@ def cmd_sources(args: argparse.Namespace) -> int:
     def fmt(when: datetime | None) -> str:
         return when.strftime("%Y-%m-%d %H:%M:%S") if when else "-"
 
-    rows = [("SOURCE", "KIND", "LAST POLL", "LAST SUCCESS", "ITEMS", "ERRORS", "NEXT POLL", "LAST ERROR")]
+    rows = [
+        (
+            "SOURCE",
+            "KIND",
+            "LAST POLL",
+            "LAST SUCCESS",
+            "ITEMS",
+            "ERRORS",
+            "NEXT POLL",
+            "LAST ERROR",
+        )
+    ]
     for cfg in settings.sources:
         st = statuses.get(cfg.name)
-        rows.append((
-            cfg.name + ("" if cfg.enabled else " (disabled)"), cfg.kind,
-            fmt(st.last_poll if st else None), fmt(st.last_success if st else None),
-            str(st.items if st else 0), str(st.errors if st else 0),
-            fmt(st.next_poll if st else None) if cfg.enabled else "-",
-            (st.last_error or "")[:80] if st and st.errors else "",
-        ))
+        rows.append(
+            (
+                cfg.name + ("" if cfg.enabled else " (disabled)"),
+                cfg.kind,
+                fmt(st.last_poll if st else None),
+                fmt(st.last_success if st else None),
+                str(st.items if st else 0),
+                str(st.errors if st else 0),
+                fmt(st.next_poll if st else None) if cfg.enabled else "-",
+                (st.last_error or "")[:80] if st and st.errors else "",
+            )
+        )
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for r in rows:
         print("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
@@ -276,20 +334,34 @@ def cmd_notify_test(args: argparse.Namespace) -> int:
 
     settings = load_settings(args.config)
     notifier = Notifier(settings.notify)
-    targets = [t for t in notifier.targets.values() if not args.tag or t.tags.intersection(args.tag)]
+    targets = [
+        t for t in notifier.targets.values() if not args.tag or t.tags.intersection(args.tag)
+    ]
     if not targets:
-        raise MonitorError("no notify target" + (f" with tag {', '.join(args.tag)}" if args.tag else " configured"))
+        raise MonitorError(
+            "no notify target" + (f" with tag {', '.join(args.tag)}" if args.tag else " configured")
+        )
     now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
 
     async def send_all() -> list[Any]:
-        return list(await asyncio.gather(*(
-            notifier.send(t.id, title="monitor: test message",
-                          body=f"Test message from monitor at {now}. If you read this, alerts reach you.",
-                          timeout=settings.delivery.timeout.total_seconds())
-            for t in targets)))
+        return list(
+            await asyncio.gather(
+                *(
+                    notifier.send(
+                        t.id,
+                        title="monitor: test message",
+                        body=f"Test message from monitor at {now}. If you read this, alerts reach you.",
+                        timeout=settings.delivery.timeout.total_seconds(),
+                    )
+                    for t in targets
+                )
+            )
+        )
 
     results = asyncio.run(send_all())
     for t, r in zip(targets, results, strict=True):
         tags = f" [{', '.join(sorted(t.tags))}]" if t.tags else ""
-        print(f"{'ok    ' if r.ok else 'FAILED'} {t.label}{tags}" + ("" if r.ok else f": {r.error}"))
+        print(
+            f"{'ok    ' if r.ok else 'FAILED'} {t.label}{tags}" + ("" if r.ok else f": {r.error}")
+        )
     return 0 if all(r.ok for r in results) else 1

@@ -99,7 +99,11 @@ class SourceConfig(_Model):
 
     @property
     def effective_jitter(self) -> timedelta:
-        return self.jitter if self.jitter is not None else min(self.interval / 10, timedelta(minutes=1))
+        return (
+            self.jitter
+            if self.jitter is not None
+            else min(self.interval / 10, timedelta(minutes=1))
+        )
 
 
 class NotifyConfig(_Model):
@@ -126,7 +130,9 @@ class NotifyConfig(_Model):
         if self.credential:
             cred_dir = os.environ.get("CREDENTIALS_DIRECTORY")
             if not cred_dir:
-                raise ConfigError(f"notify credential {self.credential!r}: $CREDENTIALS_DIRECTORY is not set")
+                raise ConfigError(
+                    f"notify credential {self.credential!r}: $CREDENTIALS_DIRECTORY is not set"
+                )
             path = Path(cred_dir) / self.credential
         else:
             assert self.url_file is not None
@@ -185,7 +191,9 @@ class DeliveryConfig(_Model):
     timeout: Duration = timedelta(seconds=30)
 
 
-_CONFIG_FILE: contextvars.ContextVar[YamlDoc | None] = contextvars.ContextVar("config_file", default=None)
+_CONFIG_FILE: contextvars.ContextVar[YamlDoc | None] = contextvars.ContextVar(
+    "config_file", default=None
+)
 
 
 class _YamlDocSource(PydanticBaseSettingsSource):
@@ -293,7 +301,8 @@ def _resolve_paths(settings: Settings, config_dir: Path) -> Settings:
         return p if p.is_absolute() else Path(os.path.normpath(base / p))
 
     sources = [
-        s.model_copy(update={"path": rel(s.path)}) if s.path is not None else s for s in settings.sources
+        s.model_copy(update={"path": rel(s.path)}) if s.path is not None else s
+        for s in settings.sources
     ]
     notify = [
         n.model_copy(update={"url_file": rel(n.url_file)}) if n.url_file is not None else n

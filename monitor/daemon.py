@@ -76,9 +76,13 @@ class Daemon:
         loop.add_signal_handler(signal.SIGHUP, self.reload)
         self._schedule()
         self.scheduler.start()
-        log.info("monitor running: %d sources, %d rules, %d notify targets (config: %s)",
-                 len(self.pipeline.sources), len(self.loaded.rules.rules), len(self.loaded.notifier.targets),
-                 self.loaded.settings.origin)
+        log.info(
+            "monitor running: %d sources, %d rules, %d notify targets (config: %s)",
+            len(self.pipeline.sources),
+            len(self.loaded.rules.rules),
+            len(self.loaded.notifier.targets),
+            self.loaded.settings.origin,
+        )
         try:
             # Articles stored but not processed before a stop or crash are done first.
             await self._after_poll()
@@ -98,15 +102,30 @@ class Daemon:
             cfg = source.config
             status = statuses.get(name)
             # A restart keeps the schedule: a source polled a minute ago waits its turn.
-            first = status.next_poll if status and status.next_poll and status.next_poll > now else now
-            self.scheduler.add_job(
-                self._poll_job, IntervalTrigger(seconds=cfg.interval.total_seconds(),
-                                                jitter=int(cfg.effective_jitter.total_seconds()) or None),
-                args=[name], id=f"source:{name}", name=name, next_run_time=first,
-                max_instances=1, coalesce=True, misfire_grace_time=None,
+            first = (
+                status.next_poll if status and status.next_poll and status.next_poll > now else now
             )
-        self.scheduler.add_job(self._deliver_job, IntervalTrigger(seconds=DELIVERY_EVERY.total_seconds()),
-                               id="deliver", max_instances=1, coalesce=True)
+            self.scheduler.add_job(
+                self._poll_job,
+                IntervalTrigger(
+                    seconds=cfg.interval.total_seconds(),
+                    jitter=int(cfg.effective_jitter.total_seconds()) or None,
+                ),
+                args=[name],
+                id=f"source:{name}",
+                name=name,
+                next_run_time=first,
+                max_instances=1,
+                coalesce=True,
+                misfire_grace_time=None,
+            )
+        self.scheduler.add_job(
+            self._deliver_job,
+            IntervalTrigger(seconds=DELIVERY_EVERY.total_seconds()),
+            id="deliver",
+            max_instances=1,
+            coalesce=True,
+        )
 
     async def _poll_job(self, name: str) -> None:
         source: Source | None = self.pipeline.sources.get(name)
@@ -156,16 +175,26 @@ class Daemon:
             log.error("reload refused: keeping the running config and rules")
             return
         if loaded.settings.database != self.loaded.settings.database:
-            log.warning("reload: a new database path needs a restart; keeping %s", self.loaded.settings.database)
-            loaded = Loaded(loaded.settings.model_copy(update={"database": self.loaded.settings.database}),
-                            loaded.rules, loaded.notifier)
+            log.warning(
+                "reload: a new database path needs a restart; keeping %s",
+                self.loaded.settings.database,
+            )
+            loaded = Loaded(
+                loaded.settings.model_copy(update={"database": self.loaded.settings.database}),
+                loaded.rules,
+                loaded.notifier,
+            )
         self.loaded = loaded
         self.pipeline = Pipeline(loaded.settings, loaded.rules, self.store, loaded.notifier)
         for job in self.scheduler.get_jobs():
             job.remove()
         self._schedule()
-        log.info("reloaded: %d sources, %d rules, %d notify targets", len(self.pipeline.sources),
-                 len(loaded.rules.rules), len(loaded.notifier.targets))
+        log.info(
+            "reloaded: %d sources, %d rules, %d notify targets",
+            len(self.pipeline.sources),
+            len(loaded.rules.rules),
+            len(loaded.notifier.targets),
+        )
 
 
 def run_daemon(config_path: str | None) -> int:

@@ -13,7 +13,13 @@ import logging
 import os
 import sys
 
-_PRIORITY = {logging.DEBUG: 7, logging.INFO: 6, logging.WARNING: 4, logging.ERROR: 3, logging.CRITICAL: 2}
+_PRIORITY = {
+    logging.DEBUG: 7,
+    logging.INFO: 6,
+    logging.WARNING: 4,
+    logging.ERROR: 3,
+    logging.CRITICAL: 2,
+}
 
 
 class JournalFormatter(logging.Formatter):
@@ -40,7 +46,15 @@ def setup_logging(*, debug: bool = False, quiet: bool = False) -> None:
     level = logging.DEBUG if debug else (logging.WARNING if quiet else logging.INFO)
     root.setLevel(level)
     # Libraries' chatter stays out unless debugging.
-    for noisy in ("apprise", "httpx", "httpcore", "apscheduler", "trafilatura", "htmldate", "aiohttp"):
+    for noisy in (
+        "apprise",
+        "httpx",
+        "httpcore",
+        "apscheduler",
+        "trafilatura",
+        "htmldate",
+        "aiohttp",
+    ):
         logging.getLogger(noisy).setLevel(logging.DEBUG if debug else logging.WARNING)
     # apprise logs each failure itself, with the URL's secrets; we log the outcome masked.
     logging.getLogger("apprise").setLevel(logging.DEBUG if debug else logging.CRITICAL)

@@ -86,7 +86,9 @@ class Notifier:
         if target is None:
             return SendResult(False, "target is no longer configured")
         try:
-            return await asyncio.wait_for(asyncio.to_thread(self._send, target, title, body), timeout)
+            return await asyncio.wait_for(
+                asyncio.to_thread(self._send, target, title, body), timeout
+            )
         except TimeoutError:
             return SendResult(False, f"no answer within {timeout:g}s")
 
@@ -111,8 +113,10 @@ def _reason(result: object) -> str:
     for entry in reversed(entries):
         level = getattr(entry, "level", None) or getattr(entry, "levelno", None)
         msg = getattr(entry, "message", None) or getattr(entry, "msg", None) or str(entry)
-        if level is None or (isinstance(level, int) and level >= logging.WARNING) or str(level).upper() in (
-            "ERROR", "WARNING"
+        if (
+            level is None
+            or (isinstance(level, int) and level >= logging.WARNING)
+            or str(level).upper() in ("ERROR", "WARNING")
         ):
             return " ".join(str(msg).split())[:300]
     status = getattr(result, "status", None)

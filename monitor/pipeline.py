@@ -100,11 +100,17 @@ class Pipeline:
             fetched_at = self.clock()
             articles: list[Article] = []
             for entry in fetched.entries:
-                article = normalize(entry, fetched=fetched_at, default_language=source.config.language)
+                article = normalize(
+                    entry, fetched=fetched_at, default_language=source.config.language
+                )
                 if article is not None:
                     articles.append(article)
             fresh = self.store.record_poll(
-                name, fetched.state, articles, now=fetched_at, baseline=baseline,
+                name,
+                fetched.state,
+                articles,
+                now=fetched_at,
+                baseline=baseline,
                 next_poll=fetched_at + source.config.interval,
             )
         except SourceError as exc:
@@ -120,8 +126,14 @@ class Pipeline:
         if fetched.not_modified:
             log.debug("source %s: not modified", name)
         else:
-            log.log(logging.INFO if fresh else logging.DEBUG, "source %s: %d items, %d new%s", name, len(articles), len(fresh),
-                     " (baseline: recorded, no alerts)" if baseline and fresh else "")
+            log.log(
+                logging.INFO if fresh else logging.DEBUG,
+                "source %s: %d items, %d new%s",
+                name,
+                len(articles),
+                len(fresh),
+                " (baseline: recorded, no alerts)" if baseline and fresh else "",
+            )
         return PollResult(source=name, ok=True, new=len(fresh), not_modified=fetched.not_modified)
 
     def _failed(self, name: str, error: str, now: datetime, source: Source) -> int:
@@ -143,6 +155,7 @@ class Pipeline:
         limit = asyncio.Semaphore(self.settings.http.concurrency)
         client = make_client(self.settings.http)
         try:
+
             async def one(src: Source) -> PollResult:
                 async with limit:
                     return await self.poll(src, client)
@@ -180,15 +193,26 @@ class Pipeline:
             try:
                 matches.extend(rule.evaluate(ctx))
             except Exception:  # one broken rule must not cost the article the others
-                log.exception("rule %s: failed on article %s", rule.id, article.url or article.uid[:16])
+                log.exception(
+                    "rule %s: failed on article %s", rule.id, article.url or article.uid[:16]
+                )
         now = self.clock()
         quiet = self._quiet_reason(article, baseline, now)
         new_alerts = [] if quiet else [self._alert(m, article, now) for m in matches]
-        facts_learned = [(m.rule, m.key, m.facts, article.source) for m in matches if m.facts is not None]
-        facts_learned += [(m.rule, key, data, article.source) for m in matches for key, data in m.learn]
+        facts_learned = [
+            (m.rule, m.key, m.facts, article.source) for m in matches if m.facts is not None
+        ]
+        facts_learned += [
+            (m.rule, key, data, article.source) for m in matches for key, data in m.learn
+        ]
         recorded = self.store.finish_article(article.uid, new_alerts, facts_learned, now=now)
         if quiet and matches:
-            log.info("article %s: %d rule matches not alerted (%s)", article.uid[:16], len(matches), quiet)
+            log.info(
+                "article %s: %d rule matches not alerted (%s)",
+                article.uid[:16],
+                len(matches),
+                quiet,
+            )
         for alert in recorded:
             where = ", ".join(self.notifier.targets[t].label for t in alert.targets) or "log only"
             if alert.suppressed:
@@ -213,11 +237,23 @@ class Pipeline:
             if last is not None and now - last < rule.throttle_window:
                 suppressed = "throttle"
         return NewAlert(
-            id=match.alert_id, rule=match.rule, kind=match.kind, key=match.key, title=match.title,
-            body=match.body, facts=match.facts, previous=match.previous,
-            article={"url": article.url, "title": article.title, "published": article.published.date().isoformat(),
-                     "source": article.source},
-            article_uid=article.uid, suppressed=suppressed, targets=self.notifier.route(match.notify),
+            id=match.alert_id,
+            rule=match.rule,
+            kind=match.kind,
+            key=match.key,
+            title=match.title,
+            body=match.body,
+            facts=match.facts,
+            previous=match.previous,
+            article={
+                "url": article.url,
+                "title": article.title,
+                "published": article.published.date().isoformat(),
+                "source": article.source,
+            },
+            article_uid=article.uid,
+            suppressed=suppressed,
+            targets=self.notifier.route(match.notify),
         )
 
     def _extract(self, article: Article) -> object | None:
@@ -228,7 +264,9 @@ class Pipeline:
         try:
             return extract(article.text, article.published.date(), title=article.title)
         except Exception:
-            log.exception("article %s: extraction failed; rules run without facts", article.uid[:16])
+            log.exception(
+                "article %s: extraction failed; rules run without facts", article.uid[:16]
+            )
             return None
 
     def _archive(self, article: Article) -> None:
@@ -241,7 +279,12 @@ class Pipeline:
                 path = seedformat.write_new(folder, doc, article.file_identity)
         except OSError as exc:
             # The article stays in the database; `monitor export` can write it later.
-            log.error("archive %s: cannot write article %s: %s", folder, article.uid[:16], exc.strerror or exc)
+            log.error(
+                "archive %s: cannot write article %s: %s",
+                folder,
+                article.uid[:16],
+                exc.strerror or exc,
+            )
             return
         self.store.set_archive_file(article.uid, path.name)
 
@@ -269,7 +312,9 @@ class Pipeline:
         by_target: dict[str, list[Due]] = {}
         for d in due:
             by_target.setdefault(d.target, []).append(d)
-        results = await asyncio.gather(*(self._deliver_target(t, rows) for t, rows in by_target.items()))
+        results = await asyncio.gather(
+            *(self._deliver_target(t, rows) for t, rows in by_target.items())
+        )
         return sum(r[0] for r in results), sum(r[1] for r in results)
 
     async def _deliver_target(self, target: str, rows: list[Due]) -> tuple[int, int]:
@@ -289,15 +334,30 @@ class Pipeline:
             failed += 1
             attempts = d.attempts + 1
             if attempts >= cfg.max_attempts:
-                self.store.mark_failed_attempt(d.alert.id, target, result.error or "failed", next_attempt=None)
-                log.error("notify %s: alert %s failed %d times, giving up: %s", label, d.alert.id, attempts,
-                          result.error)
+                self.store.mark_failed_attempt(
+                    d.alert.id, target, result.error or "failed", next_attempt=None
+                )
+                log.error(
+                    "notify %s: alert %s failed %d times, giving up: %s",
+                    label,
+                    d.alert.id,
+                    attempts,
+                    result.error,
+                )
                 continue
             wait = min(cfg.backoff * (2 ** (attempts - 1)), cfg.max_backoff)
             wait = wait * random.uniform(0.8, 1.2)  # jitter: retries of a burst spread out
-            self.store.mark_failed_attempt(d.alert.id, target, result.error or "failed", next_attempt=now + wait)
-            log.warning("notify %s: alert %s not delivered (attempt %d, retry at %s): %s", label, d.alert.id,
-                        attempts, iso(now + wait), result.error)
+            self.store.mark_failed_attempt(
+                d.alert.id, target, result.error or "failed", next_attempt=now + wait
+            )
+            log.warning(
+                "notify %s: alert %s not delivered (attempt %d, retry at %s): %s",
+                label,
+                d.alert.id,
+                attempts,
+                iso(now + wait),
+                result.error,
+            )
         return delivered, failed
 
     # -- one cycle -----------------------------------------------------------

@@ -25,8 +25,13 @@ def load_articles(files: list[Path], *, now: datetime) -> list[Article]:
     articles = []
     for path in files:
         doc = seedformat.read(path)
-        entry = Entry(source=path.parent.name or "replay", guid=f"file:{path.name}", text=doc.text,
-                      year_month=doc.year_month, origin=str(path))
+        entry = Entry(
+            source=path.parent.name or "replay",
+            guid=f"file:{path.name}",
+            text=doc.text,
+            year_month=doc.year_month,
+            origin=str(path),
+        )
         article = normalize(entry, fetched=now)
         if article is not None:
             articles.append(article)
@@ -37,11 +42,19 @@ def replay(files: list[Path], rule_paths: list[Path]) -> list[AlertRecord]:
     rules = load_rules(rule_paths)
     now = datetime.now(UTC)
     articles = load_articles(files, now=now)
-    settings = Settings(archive=None, baseline=False, max_age=None, sources=[], notify=[], rules=rule_paths)
+    settings = Settings(
+        archive=None, baseline=False, max_age=None, sources=[], notify=[], rules=rule_paths
+    )
     with Store(Path(":memory:")) as store:
         pipeline = Pipeline(settings, rules, store, Notifier([]))
         for article in articles:
-            store.record_poll("replay", store.source_state("replay"), [article], now=now, baseline=False,
-                              next_poll=None)
+            store.record_poll(
+                "replay",
+                store.source_state("replay"),
+                [article],
+                now=now,
+                baseline=False,
+                next_poll=None,
+            )
             asyncio.run(pipeline.process_pending())
         return store.alerts()

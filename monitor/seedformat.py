@@ -70,7 +70,7 @@ def parse(text: str) -> SeedDoc:
         year, month = int(m.group(1)), int(m.group(2))
         if 1 <= month <= 12:
             year_month = (year, month)
-            text = text[m.end():]
+            text = text[m.end() :]
     return SeedDoc(year_month=year_month, paragraphs=split_paragraphs(text))
 
 

@@ -36,55 +36,95 @@ migrations = Migrations("monitor")
 
 @migrations()
 def m001_initial(db: Database) -> None:
-    db["articles"].create(
+    db.table("articles").create(
         {
-            "uid": str, "guid": str, "url": str, "title": str, "text": str, "published": str,
-            "published_exact": int, "year_month": str, "source": str, "language": str, "fetched": str,
-            "file": str, "baseline": int, "state": str,
+            "uid": str,
+            "guid": str,
+            "url": str,
+            "title": str,
+            "text": str,
+            "published": str,
+            "published_exact": int,
+            "year_month": str,
+            "source": str,
+            "language": str,
+            "fetched": str,
+            "file": str,
+            "baseline": int,
+            "state": str,
         },
         pk="uid",
         not_null={"title", "text", "published", "source", "fetched", "state"},
         defaults={"state": "new", "baseline": 0},
     )
-    db["articles"].create_index(["state"])
-    db["articles"].create_index(["published"])
-    db["articles"].create_index(["source", "fetched"])
-    db["articles"].enable_fts(["title", "text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
-    db["sources"].create(
+    db.table("articles").create_index(["state"])
+    db.table("articles").create_index(["published"])
+    db.table("articles").create_index(["source", "fetched"])
+    db.table("articles").enable_fts(
+        ["title", "text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2"
+    )
+    db.table("sources").create(
         {
-            "name": str, "etag": str, "last_modified": str, "cursor": str, "last_poll": str,
-            "last_success": str, "last_error": str, "errors": int, "polls": int, "items": int,
+            "name": str,
+            "etag": str,
+            "last_modified": str,
+            "cursor": str,
+            "last_poll": str,
+            "last_success": str,
+            "last_error": str,
+            "errors": int,
+            "polls": int,
+            "items": int,
             "next_poll": str,
         },
         pk="name",
         defaults={"errors": 0, "polls": 0, "items": 0},
     )
-    db["alerts"].create(
+    db.table("alerts").create(
         {
-            "id": str, "rule": str, "kind": str, "key": str, "title": str, "body": str,
-            "facts": str, "previous": str, "article": str, "article_uid": str, "created": str,
+            "id": str,
+            "rule": str,
+            "kind": str,
+            "key": str,
+            "title": str,
+            "body": str,
+            "facts": str,
+            "previous": str,
+            "article": str,
+            "article_uid": str,
+            "created": str,
             "suppressed": str,
         },
         pk="id",
         not_null={"rule", "kind", "key", "title", "body", "created"},
     )
-    db["alerts"].create_index(["rule", "key"], unique=True)
-    db["alerts"].create_index(["created"])
-    db["deliveries"].create(
+    db.table("alerts").create_index(["rule", "key"], unique=True)
+    db.table("alerts").create_index(["created"])
+    db.table("deliveries").create(
         {
-            "alert_id": str, "target": str, "status": str, "attempts": int, "next_attempt": str,
-            "last_error": str, "delivered_at": str,
+            "alert_id": str,
+            "target": str,
+            "status": str,
+            "attempts": int,
+            "next_attempt": str,
+            "last_error": str,
+            "delivered_at": str,
         },
         pk=("alert_id", "target"),
         not_null={"status", "attempts"},
         defaults={"status": "pending", "attempts": 0},
         foreign_keys=[("alert_id", "alerts", "id")],
     )
-    db["deliveries"].create_index(["status", "next_attempt"])
-    db["facts"].create(
+    db.table("deliveries").create_index(["status", "next_attempt"])
+    db.table("facts").create(
         {
-            "rule": str, "key": str, "data": str, "first_seen": str, "last_seen": str,
-            "sources": int, "source_list": str,
+            "rule": str,
+            "key": str,
+            "data": str,
+            "first_seen": str,
+            "last_seen": str,
+            "sources": int,
+            "source_list": str,
         },
         pk=("rule", "key"),
         defaults={"sources": 1},
@@ -132,7 +172,9 @@ class AlertRecord:
     article: Any
     created: datetime
     suppressed: str | None
-    deliveries: tuple[tuple[str, str, int, str | None], ...]  # (target, status, attempts, last_error)
+    deliveries: tuple[
+        tuple[str, str, int, str | None], ...
+    ]  # (target, status, attempts, last_error)
 
     @property
     def delivered(self) -> bool:
@@ -154,11 +196,21 @@ class AlertRecord:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "id": self.id, "rule": self.rule, "kind": self.kind, "key": self.key, "title": self.title,
-            "body": self.body, "facts": self.facts, "previous": self.previous, "article": self.article,
-            "created": iso(self.created), "delivered": self.delivered, "status": self.status,
+            "id": self.id,
+            "rule": self.rule,
+            "kind": self.kind,
+            "key": self.key,
+            "title": self.title,
+            "body": self.body,
+            "facts": self.facts,
+            "previous": self.previous,
+            "article": self.article,
+            "created": iso(self.created),
+            "delivered": self.delivered,
+            "status": self.status,
             "deliveries": [
-                {"target": t, "status": s, "attempts": a, "error": e} for t, s, a, e in self.deliveries
+                {"target": t, "status": s, "attempts": a, "error": e}
+                for t, s, a, e in self.deliveries
             ],
         }
 
@@ -222,7 +274,9 @@ class Store:
         row = self._row("select etag, last_modified, cursor from sources where name = ?", [name])
         if row is None:
             return SourceState()
-        return SourceState(etag=row["etag"], last_modified=row["last_modified"], cursor=row["cursor"])
+        return SourceState(
+            etag=row["etag"], last_modified=row["last_modified"], cursor=row["cursor"]
+        )
 
     def is_new_source(self, name: str) -> bool:
         """True until the source's first successful poll is stored (baseline applies)."""
@@ -230,7 +284,13 @@ class Store:
         return row is None or row["last_success"] is None
 
     def record_poll(
-        self, name: str, state: SourceState, articles: list[Article], *, now: datetime, baseline: bool,
+        self,
+        name: str,
+        state: SourceState,
+        articles: list[Article],
+        *,
+        now: datetime,
+        baseline: bool,
         next_poll: datetime | None,
     ) -> list[Article]:
         """Store a successful poll: new articles and the source's new state, in one
@@ -244,7 +304,7 @@ class Store:
                 known.add(article.uid)  # a feed may list the same item twice
                 fresh.append(article)
             if fresh:
-                self.db["articles"].insert_all(
+                self.db.table("articles").insert_all(
                     (_article_row(a, baseline=baseline) for a in fresh), batch_size=200
                 )
             self.db.execute(
@@ -256,12 +316,22 @@ class Store:
                        last_poll = excluded.last_poll, last_success = excluded.last_success,
                        last_error = null, errors = 0, polls = polls + 1,
                        items = items + excluded.items, next_poll = excluded.next_poll""",
-                [name, state.etag, state.last_modified, state.cursor, iso(now), iso(now), len(fresh),
-                 iso(next_poll)],
+                [
+                    name,
+                    state.etag,
+                    state.last_modified,
+                    state.cursor,
+                    iso(now),
+                    iso(now),
+                    len(fresh),
+                    iso(next_poll),
+                ],
             )
         return fresh
 
-    def record_failure(self, name: str, error: str, *, now: datetime, next_poll: datetime | None) -> int:
+    def record_failure(
+        self, name: str, error: str, *, now: datetime, next_poll: datetime | None
+    ) -> int:
         """Count a failed poll; returns the number of failures in a row."""
         with self._write():
             self.db.execute(
@@ -279,9 +349,13 @@ class Store:
         out = {}
         for row in self.db.query("select * from sources order by name"):
             out[row["name"]] = SourceStatus(
-                name=row["name"], last_poll=parse_iso(row["last_poll"]),
-                last_success=parse_iso(row["last_success"]), last_error=row["last_error"],
-                errors=row["errors"] or 0, polls=row["polls"] or 0, items=row["items"] or 0,
+                name=row["name"],
+                last_poll=parse_iso(row["last_poll"]),
+                last_success=parse_iso(row["last_success"]),
+                last_error=row["last_error"],
+                errors=row["errors"] or 0,
+                polls=row["polls"] or 0,
+                items=row["items"] or 0,
                 next_poll=parse_iso(row["next_poll"]),
             )
         return out
@@ -300,8 +374,14 @@ class Store:
         with self._write():
             self.db.execute("update articles set file = ? where uid = ?", [file, uid])
 
-    def finish_article(self, uid: str, alerts: list[NewAlert], facts: list[tuple[str, str, Any, str]],
-                       *, now: datetime) -> list[NewAlert]:
+    def finish_article(
+        self,
+        uid: str,
+        alerts: list[NewAlert],
+        facts: list[tuple[str, str, Any, str]],
+        *,
+        now: datetime,
+    ) -> list[NewAlert]:
         """Record the outcome of running the rules on one article, atomically:
         the facts it taught us, its alerts and their outbox rows, and the article
         marked done. Returns the alerts that were new (an alert whose (rule, key)
@@ -315,9 +395,20 @@ class Store:
                     """insert or ignore into alerts (id, rule, kind, key, title, body, facts, previous,
                            article, article_uid, created, suppressed)
                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    [alert.id, alert.rule, alert.kind, alert.key, alert.title, alert.body,
-                     _dump(alert.facts), _dump(alert.previous), _dump(alert.article), alert.article_uid,
-                     iso(now), alert.suppressed],
+                    [
+                        alert.id,
+                        alert.rule,
+                        alert.kind,
+                        alert.key,
+                        alert.title,
+                        alert.body,
+                        _dump(alert.facts),
+                        _dump(alert.previous),
+                        _dump(alert.article),
+                        alert.article_uid,
+                        iso(now),
+                        alert.suppressed,
+                    ],
                 )
                 if cur.rowcount == 0:
                     continue
@@ -368,14 +459,19 @@ class Store:
     def _known_uids(self, uids: list[str]) -> set[str]:
         known: set[str] = set()
         for i in range(0, len(uids), 500):
-            chunk = uids[i:i + 500]
+            chunk = uids[i : i + 500]
             marks = ",".join("?" * len(chunk))
-            known.update(r["uid"] for r in self.db.query(f"select uid from articles where uid in ({marks})", chunk))
+            known.update(
+                r["uid"]
+                for r in self.db.query(f"select uid from articles where uid in ({marks})", chunk)
+            )
         return known
 
     # -- alerts and deliveries ----------------------------------------------
 
-    def alerts(self, *, since: datetime | None = None, status: str | None = None) -> list[AlertRecord]:
+    def alerts(
+        self, *, since: datetime | None = None, status: str | None = None
+    ) -> list[AlertRecord]:
         """Stored alerts, oldest first; status filters on 'pending', 'failed' or 'delivered'."""
         where, args = [], []
         if since is not None:
@@ -384,22 +480,35 @@ class Store:
         if status is not None:
             where.append("id in (select alert_id from deliveries where status = ?)")
             args.append(status)
-        sql = "select * from alerts" + (" where " + " and ".join(where) if where else "") + " order by created, rowid"
+        sql = (
+            "select * from alerts"
+            + (" where " + " and ".join(where) if where else "")
+            + " order by created, rowid"
+        )
         return self._alert_records(list(self.db.query(sql, args)))
 
     def due_deliveries(self, now: datetime, limit: int = 1000) -> list[Due]:
-        rows = list(self.db.query(
-            "select alert_id, target, attempts from deliveries where status = 'pending' and next_attempt <= ?"
-            " order by next_attempt limit ?",
-            [iso(now), limit],
-        ))
+        rows = list(
+            self.db.query(
+                "select alert_id, target, attempts from deliveries where status = 'pending' and next_attempt <= ?"
+                " order by next_attempt limit ?",
+                [iso(now), limit],
+            )
+        )
         if not rows:
             return []
         ids = sorted({r["alert_id"] for r in rows})
         marks = ",".join("?" * len(ids))
-        alerts = {a.id: a for a in self._alert_records(list(self.db.query(
-            f"select * from alerts where id in ({marks})", ids)))}
-        return [Due(alert=alerts[r["alert_id"]], target=r["target"], attempts=r["attempts"]) for r in rows]
+        alerts = {
+            a.id: a
+            for a in self._alert_records(
+                list(self.db.query(f"select * from alerts where id in ({marks})", ids))
+            )
+        }
+        return [
+            Due(alert=alerts[r["alert_id"]], target=r["target"], attempts=r["attempts"])
+            for r in rows
+        ]
 
     def mark_delivered(self, alert_id: str, target: str, *, now: datetime) -> None:
         with self._write():
@@ -409,13 +518,21 @@ class Store:
                 [iso(now), alert_id, target],
             )
 
-    def mark_failed_attempt(self, alert_id: str, target: str, error: str, *, next_attempt: datetime | None) -> None:
+    def mark_failed_attempt(
+        self, alert_id: str, target: str, error: str, *, next_attempt: datetime | None
+    ) -> None:
         """One more failed attempt; with no next attempt the delivery is failed for good."""
         with self._write():
             self.db.execute(
                 "update deliveries set attempts = attempts + 1, last_error = ?, next_attempt = ?,"
                 " status = ? where alert_id = ? and target = ?",
-                [error, iso(next_attempt), "pending" if next_attempt else "failed", alert_id, target],
+                [
+                    error,
+                    iso(next_attempt),
+                    "pending" if next_attempt else "failed",
+                    alert_id,
+                    target,
+                ],
             )
 
     def pending_count(self) -> int:
@@ -428,19 +545,29 @@ class Store:
         ids = [r["id"] for r in rows]
         deliveries: dict[str, list[tuple[str, str, int, str | None]]] = {}
         for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
+            chunk = ids[i : i + 500]
             marks = ",".join("?" * len(chunk))
             for d in self.db.query(
                 f"select alert_id, target, status, attempts, last_error from deliveries"
-                f" where alert_id in ({marks}) order by target", chunk,
+                f" where alert_id in ({marks}) order by target",
+                chunk,
             ):
                 deliveries.setdefault(d["alert_id"], []).append(
-                    (d["target"], d["status"], d["attempts"], d["last_error"]))
+                    (d["target"], d["status"], d["attempts"], d["last_error"])
+                )
         return [
             AlertRecord(
-                id=r["id"], rule=r["rule"], kind=r["kind"], key=r["key"], title=r["title"], body=r["body"],
-                facts=_load(r["facts"]), previous=_load(r["previous"]), article=_load(r["article"]),
-                created=datetime.fromisoformat(r["created"]), suppressed=r["suppressed"],
+                id=r["id"],
+                rule=r["rule"],
+                kind=r["kind"],
+                key=r["key"],
+                title=r["title"],
+                body=r["body"],
+                facts=_load(r["facts"]),
+                previous=_load(r["previous"]),
+                article=_load(r["article"]),
+                created=datetime.fromisoformat(r["created"]),
+                suppressed=r["suppressed"],
                 deliveries=tuple(deliveries.get(r["id"], [])),
             )
             for r in rows
@@ -468,12 +595,11 @@ class _Write:
         except sqlite3.Error as exc:
             raise StoreError(f"{self.store.path}: {exc}") from exc
 
-    def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> bool:
+    def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
         try:
             self.ctx.__exit__(exc_type, exc, tb)
         except sqlite3.Error as err:
             raise StoreError(f"{self.store.path}: {err}") from err
-        return False
 
 
 def _dump(value: Any) -> str | None:
@@ -486,19 +612,35 @@ def _load(value: str | None) -> Any:
 
 def _article_row(a: Article, *, baseline: bool) -> dict[str, Any]:
     return {
-        "uid": a.uid, "guid": a.guid, "url": a.url, "title": a.title, "text": a.text,
-        "published": iso(a.published), "published_exact": int(a.published_exact),
+        "uid": a.uid,
+        "guid": a.guid,
+        "url": a.url,
+        "title": a.title,
+        "text": a.text,
+        "published": iso(a.published),
+        "published_exact": int(a.published_exact),
         "year_month": f"{a.year_month[0]:04d}-{a.year_month[1]:02d}" if a.year_month else None,
-        "source": a.source, "language": a.language, "fetched": iso(a.fetched), "file": None,
-        "baseline": int(baseline), "state": "new",
+        "source": a.source,
+        "language": a.language,
+        "fetched": iso(a.fetched),
+        "file": None,
+        "baseline": int(baseline),
+        "state": "new",
     }
 
 
 def _article_from_row(r: dict[str, Any]) -> Article:
     ym = r.get("year_month")
     return Article(
-        uid=r["uid"], guid=r["guid"], url=r["url"], title=r["title"], text=r["text"],
-        published=datetime.fromisoformat(r["published"]), published_exact=bool(r["published_exact"]),
-        source=r["source"], language=r["language"], fetched=datetime.fromisoformat(r["fetched"]),
+        uid=r["uid"],
+        guid=r["guid"],
+        url=r["url"],
+        title=r["title"],
+        text=r["text"],
+        published=datetime.fromisoformat(r["published"]),
+        published_exact=bool(r["published_exact"]),
+        source=r["source"],
+        language=r["language"],
+        fetched=datetime.fromisoformat(r["fetched"]),
         year_month=(int(ym[:4]), int(ym[5:7])) if ym else None,
     )

@@ -56,9 +56,10 @@ def _child(node: yaml.Node, key: str | int) -> yaml.Node | None:
         for k, v in node.value:
             if isinstance(k, yaml.ScalarNode) and k.value == str(key):
                 return v
-    elif isinstance(node, yaml.SequenceNode) and isinstance(key, int):
-        if 0 <= key < len(node.value):
-            return node.value[key]
+    elif (
+        isinstance(node, yaml.SequenceNode) and isinstance(key, int) and 0 <= key < len(node.value)
+    ):
+        return node.value[key]
     return None
 
 

@@ -24,7 +24,9 @@ def test_builtin_defaults_resolve_into_the_working_directory(tmp_path, monkeypat
     assert s.database == tmp_path / "monitor.db"
     assert s.rules == [tmp_path / "rules"]
     assert {src.kind for src in s.sources} == {"feed", "files"}
-    assert any(src.language == "fr" for src in s.sources) and any(src.language == "en" for src in s.sources)
+    assert any(src.language == "fr" for src in s.sources) and any(
+        src.language == "en" for src in s.sources
+    )
     monkeypatch.setenv("STATE_DIRECTORY", str(tmp_path / "state"))
     assert load_settings().database == tmp_path / "state" / "monitor.db"
 
@@ -32,7 +34,9 @@ def test_builtin_defaults_resolve_into_the_working_directory(tmp_path, monkeypat
 def test_paths_are_relative_to_the_config_file(tmp_path):
     cfg = tmp_path / "etc" / "monitor.yaml"
     cfg.parent.mkdir()
-    cfg.write_text("database: db/x.db\nrules: [r/]\nsources:\n  - {name: in, kind: files, path: inbox}\n")
+    cfg.write_text(
+        "database: db/x.db\nrules: [r/]\nsources:\n  - {name: in, kind: files, path: inbox}\n"
+    )
     s = load_settings(cfg)
     assert s.database == tmp_path / "etc" / "db" / "x.db"
     assert s.rules == [tmp_path / "etc" / "r"]
@@ -55,7 +59,15 @@ def test_environment_overrides_the_file(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize(
     ("text", "seconds"),
-    [("30s", 30), ("10m", 600), ("1h", 3600), ("7d", 604800), ("2w", 1209600), (45, 45), ("1.5h", 5400)],
+    [
+        ("30s", 30),
+        ("10m", 600),
+        ("1h", 3600),
+        ("7d", 604800),
+        ("2w", 1209600),
+        (45, 45),
+        ("1.5h", 5400),
+    ],
 )
 def test_durations(text, seconds):
     assert parse_duration(text) == timedelta(seconds=seconds)
@@ -70,16 +82,16 @@ def test_bad_durations(bad):
 def test_every_problem_is_reported_with_its_line(tmp_path):
     cfg = tmp_path / "m.yaml"
     cfg.write_text(
-        "database: x.db\n"                                       # 1
-        "sources:\n"                                             # 2
-        "  - {name: a, kind: feed, url: 'ftp://x'}\n"            # 3
-        "  - {name: b, kind: rss, url: 'http://x'}\n"            # 4
-        "  - name: c\n"                                          # 5
-        "    kind: files\n"                                      # 6
-        "    path: in/\n"                                        # 7
-        "    interval: often\n"                                  # 8
-        "max_age: soon\n"                                        # 9
-        "colour: blue\n"                                         # 10
+        "database: x.db\n"  # 1
+        "sources:\n"  # 2
+        "  - {name: a, kind: feed, url: 'ftp://x'}\n"  # 3
+        "  - {name: b, kind: rss, url: 'http://x'}\n"  # 4
+        "  - name: c\n"  # 5
+        "    kind: files\n"  # 6
+        "    path: in/\n"  # 7
+        "    interval: often\n"  # 8
+        "max_age: soon\n"  # 9
+        "colour: blue\n"  # 10
     )
     with pytest.raises(ConfigError) as err:
         load_settings(cfg)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import signal
 import subprocess
@@ -21,8 +22,13 @@ class Daemon:
 
     def __init__(self, config):
         env = {k: v for k, v in os.environ.items() if not k.startswith("MONITOR_")}
-        self.proc = subprocess.Popen([sys.executable, "-m", "monitor", "run", "--config", str(config)],
-                                     cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "monitor", "run", "--config", str(config)],
+            cwd=ROOT,
+            env=env,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         self.lines: list[str] = []
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
@@ -50,15 +56,21 @@ class Daemon:
 
 
 def item(i):
-    return Item(title=f"Poutine {i}", link=f"https://news.example/{i}", guid=f"https://news.example/{i}",
-                published=datetime.now(UTC) - timedelta(minutes=5), body=f"Vladimir Poutine, dépêche {i}.")
+    return Item(
+        title=f"Poutine {i}",
+        link=f"https://news.example/{i}",
+        guid=f"https://news.example/{i}",
+        published=datetime.now(UTC) - timedelta(minutes=5),
+        body=f"Vladimir Poutine, dépêche {i}.",
+    )
 
 
 def test_daemon_polls_reloads_and_stops_cleanly(tmp_path, feed_server, smtp_server):
     url = feed_server.route("/f.xml", rss([item(1)]))
     write_rules(tmp_path, RULE)
     config = write_config(
-        tmp_path, baseline=False,
+        tmp_path,
+        baseline=False,
         sources=[{"name": "wire", "kind": "feed", "url": url, "interval": "1s", "jitter": "0s"}],
         notify=[{"url": smtp_server.apprise_url(), "tags": ["email"]}],
     )
@@ -71,7 +83,9 @@ def test_daemon_polls_reloads_and_stops_cleanly(tmp_path, feed_server, smtp_serv
         assert len(smtp_server.wait_for(2, timeout=20)) == 2
         # A broken rule file on SIGHUP: every error logged, the old rules keep running.
         mark = len(daemon.lines)
-        write_rules(tmp_path, "- id: good\n  type: match\n  match: x\n- id: bad\n  type: nope\n", "zz.yaml")
+        write_rules(
+            tmp_path, "- id: good\n  type: match\n  match: x\n- id: bad\n  type: nope\n", "zz.yaml"
+        )
         daemon.proc.send_signal(signal.SIGHUP)
         daemon.wait_for_line("zz.yaml:5: unknown rule type 'nope'", after=mark)
         daemon.wait_for_line("keeping the running config and rules", after=mark)
@@ -97,9 +111,16 @@ def test_failing_source_backs_off_without_stopping_the_others(tmp_path, feed_ser
     good = feed_server.route("/good.xml", rss([item(1)]))
     write_rules(tmp_path, RULE)
     config = write_config(
-        tmp_path, baseline=False,
+        tmp_path,
+        baseline=False,
         sources=[
-            {"name": "bad", "kind": "feed", "url": feed_server.url("/missing"), "interval": "1s", "jitter": "0s"},
+            {
+                "name": "bad",
+                "kind": "feed",
+                "url": feed_server.url("/missing"),
+                "interval": "1s",
+                "jitter": "0s",
+            },
             {"name": "good", "kind": "feed", "url": good, "interval": "1s", "jitter": "0s"},
         ],
         notify=[{"url": smtp_server.apprise_url(), "tags": ["email"]}],
@@ -111,7 +132,7 @@ def test_failing_source_backs_off_without_stopping_the_others(tmp_path, feed_ser
         time.sleep(6)
         # The good source is polled every second; the bad one 1s, 2s, 4s... apart.
         bad = [r.time for r in feed_server.requests_for("/missing")]
-        gaps = [b - a for a, b in zip(bad, bad[1:], strict=False)]
+        gaps = [b - a for a, b in itertools.pairwise(bad)]
         assert len(gaps) >= 2 and gaps[-1] > 1.5 * gaps[0], gaps
         assert feed_server.hits("/good.xml") > 1.5 * len(bad)
         daemon.proc.send_signal(signal.SIGTERM)

@@ -34,7 +34,9 @@ def setup(tmp_path, feed_server, smtp_server, seed_items, **settings):
     return write_config(tmp_path, **{**defaults, **settings})
 
 
-def test_once_archives_emails_then_sends_a_conditional_get(tmp_path, feed_server, smtp_server, seed_items):
+def test_once_archives_emails_then_sends_a_conditional_get(
+    tmp_path, feed_server, smtp_server, seed_items
+):
     config = setup(tmp_path, feed_server, smtp_server, seed_items)
     first = run_cli("once", "--config", config)
     assert first.code == 0, first.err
@@ -71,8 +73,19 @@ def test_alerts_json_matches_spec(tmp_path, feed_server, smtp_server, seed_items
     alerts = [json.loads(line) for line in r.out.splitlines()]
     assert len(alerts) == 5
     for a in alerts:
-        assert {"id", "rule", "kind", "key", "title", "body", "facts", "previous", "article", "created",
-                "delivered"} <= set(a)
+        assert {
+            "id",
+            "rule",
+            "kind",
+            "key",
+            "title",
+            "body",
+            "facts",
+            "previous",
+            "article",
+            "created",
+            "delivered",
+        } <= set(a)
         assert a["rule"] == "putin-mentions" and a["kind"] == "match" and a["delivered"] is True
         assert set(a["article"]) == {"url", "title", "published", "source"}
         assert datetime.fromisoformat(a["created"]).tzinfo is not None
@@ -83,8 +96,9 @@ def test_alerts_json_matches_spec(tmp_path, feed_server, smtp_server, seed_items
     assert len(run_cli("alerts", "--since", "1h", "--config", config).out.splitlines()) >= 5
 
 
-def test_baseline_records_the_first_poll_and_alerts_on_what_is_new(tmp_path, feed_server, smtp_server,
-                                                                    seed_items):
+def test_baseline_records_the_first_poll_and_alerts_on_what_is_new(
+    tmp_path, feed_server, smtp_server, seed_items
+):
     config = setup(tmp_path, feed_server, smtp_server, seed_items[:3], baseline=True)
     assert run_cli("once", "--config", config).code == 0
     assert len(list((tmp_path / "articles").iterdir())) == 3, "baseline articles are archived"
@@ -103,16 +117,22 @@ def test_max_age_stores_but_never_alerts(tmp_path, feed_server, smtp_server, see
     assert run_cli("alerts", "--json", "--config", config).out == ""
     with sqlite3.connect(tmp_path / "monitor.db") as db:
         assert db.execute("select count(*) from articles").fetchone()[0] == 5
-    fresh = Item(title="Poutine reçoit un homologue", link="https://news.example/fresh",
-                 guid="https://news.example/fresh", published=datetime.now(UTC) - timedelta(hours=1),
-                 body="Vladimir Poutine a reçu son homologue ce matin.")
+    fresh = Item(
+        title="Poutine reçoit un homologue",
+        link="https://news.example/fresh",
+        guid="https://news.example/fresh",
+        published=datetime.now(UTC) - timedelta(hours=1),
+        body="Vladimir Poutine a reçu son homologue ce matin.",
+    )
     feed_server.route("/feed.xml", rss([*seed_items, fresh]), etag='"v3"')
     assert run_cli("once", "--config", config).code == 0
     [mail] = smtp_server.wait_for(1, timeout=20)
     assert "https://news.example/fresh" in mail.text
 
 
-def test_dead_mail_server_loses_nothing_and_sends_once(tmp_path, feed_server, smtp_server, seed_items):
+def test_dead_mail_server_loses_nothing_and_sends_once(
+    tmp_path, feed_server, smtp_server, seed_items
+):
     config = setup(tmp_path, feed_server, smtp_server, seed_items)
     smtp_server.stop()
     r = run_cli("once", "--config", config)
@@ -130,9 +150,16 @@ def test_dead_mail_server_loses_nothing_and_sends_once(tmp_path, feed_server, sm
     assert run_cli("alerts", "--pending", "--config", config).out == ""
 
 
-def test_gives_up_after_max_attempts_and_shows_failed(tmp_path, feed_server, smtp_server, seed_items):
-    config = setup(tmp_path, feed_server, smtp_server, seed_items[:1], delivery={"backoff": "0s",
-                                                                                   "max_attempts": 2})
+def test_gives_up_after_max_attempts_and_shows_failed(
+    tmp_path, feed_server, smtp_server, seed_items
+):
+    config = setup(
+        tmp_path,
+        feed_server,
+        smtp_server,
+        seed_items[:1],
+        delivery={"backoff": "0s", "max_attempts": 2},
+    )
     smtp_server.stop()
     run_cli("once", "--config", config)
     run_cli("once", "--config", config)
@@ -146,20 +173,41 @@ def test_one_bad_source_never_stops_the_others(tmp_path, feed_server, smtp_serve
     good = feed_server.route("/good.xml", rss(seed_items[:2]))
     sources = [
         {"name": "missing", "kind": "feed", "url": feed_server.url("/missing.xml")},
-        {"name": "broken", "kind": "feed", "url": feed_server.route("/broken.xml", b"<rss><channel><item>")},
-        {"name": "html", "kind": "feed", "url": feed_server.route("/page.html", b"<html><body>hi</body></html>",
-                                                                  content_type="text/html")},
-        {"name": "crashing", "kind": "feed", "url": feed_server.route("/500.xml", "oops", status=500)},
-        {"name": "slow", "kind": "feed", "url": feed_server.route("/slow.xml", rss(seed_items), delay=10)},
+        {
+            "name": "broken",
+            "kind": "feed",
+            "url": feed_server.route("/broken.xml", b"<rss><channel><item>"),
+        },
+        {
+            "name": "html",
+            "kind": "feed",
+            "url": feed_server.route(
+                "/page.html", b"<html><body>hi</body></html>", content_type="text/html"
+            ),
+        },
+        {
+            "name": "crashing",
+            "kind": "feed",
+            "url": feed_server.route("/500.xml", "oops", status=500),
+        },
+        {
+            "name": "slow",
+            "kind": "feed",
+            "url": feed_server.route("/slow.xml", rss(seed_items), delay=10),
+        },
         {"name": "good", "kind": "feed", "url": good},
         {"name": "no-inbox", "kind": "files", "path": "nowhere/"},
     ]
-    config = setup(tmp_path, feed_server, smtp_server, seed_items, sources=sources, http={"timeout": "1s"})
+    config = setup(
+        tmp_path, feed_server, smtp_server, seed_items, sources=sources, http={"timeout": "1s"}
+    )
     r = run_cli("once", "--config", config)
     assert r.code == 1
     assert r.err.splitlines()[-1].startswith("monitor: sources failed: ")
     for name in ("missing", "broken", "html", "crashing", "slow", "no-inbox"):
-        lines = [line for line in r.err.splitlines() if f"source {name}:" in line and "WARNING" in line]
+        lines = [
+            line for line in r.err.splitlines() if f"source {name}:" in line and "WARNING" in line
+        ]
         assert len(lines) == 1, (name, r.err)
     assert "Traceback" not in r.err
     assert len(smtp_server.wait_for(2, timeout=20)) == 2
@@ -175,9 +223,13 @@ def test_seed_files_through_a_files_source(tmp_path, smtp_server):
     for f in sorted(SEEDS.glob("*.txt")):
         (inbox / f.name).write_bytes(f.read_bytes())
     write_rules(tmp_path, SMALLEST_RULE)
-    config = write_config(tmp_path, baseline=False, max_age=None,
-                          sources=[{"name": "inbox", "kind": "files", "path": "inbox/", "interval": "1m"}],
-                          notify=[{"url": smtp_server.apprise_url(to="desk@example.org"), "tags": ["email"]}])
+    config = write_config(
+        tmp_path,
+        baseline=False,
+        max_age=None,
+        sources=[{"name": "inbox", "kind": "files", "path": "inbox/", "interval": "1m"}],
+        notify=[{"url": smtp_server.apprise_url(to="desk@example.org"), "tags": ["email"]}],
+    )
     assert run_cli("once", "--config", config).code == 0
     assert len(smtp_server.wait_for(5, timeout=20)) == 5
     # The archived copies say the same as the inbox files.
@@ -185,14 +237,17 @@ def test_seed_files_through_a_files_source(tmp_path, smtp_server):
     assert archived == {seedformat.read(p).text for p in inbox.iterdir()}
     # A new file dropped in the inbox is picked up; the old ones are not read again.
     (inbox / "005_aaaaaaaaaaaaaaaa.txt").write_text(
-        " date 2022-02 Vladimir Poutine a reçu le chancelier allemand à Moscou.\n", encoding="utf-8")
+        " date 2022-02 Vladimir Poutine a reçu le chancelier allemand à Moscou.\n", encoding="utf-8"
+    )
     r = run_cli("once", "--config", config)
     assert "1 new articles" in r.out, r.out
     assert len(smtp_server.wait_for(6, timeout=20)) == 6
 
 
 def test_check_names_file_and_line_of_a_broken_rule(tmp_path):
-    write_rules(tmp_path, SMALLEST_RULE + "- id: broken\n  type: match\n  match: {al: [x]}\n", "a.yaml")
+    write_rules(
+        tmp_path, SMALLEST_RULE + "- id: broken\n  type: match\n  match: {al: [x]}\n", "a.yaml"
+    )
     config = write_config(tmp_path)
     r = run_cli("check", "--config", config)
     assert r.code == 1
@@ -213,16 +268,22 @@ def test_export_writes_the_seed_format(tmp_path, feed_server, smtp_server, seed_
     assert r.code == 0, r.err
     out = sorted((tmp_path / "out").iterdir())
     assert len(out) == 5 and all(seedformat.FILE_NAME.match(p.name) for p in out)
-    assert {p.name.split("_")[1] for p in out} == {p.name.split("_")[1] for p in (tmp_path / "articles").iterdir()}
+    assert {p.name.split("_")[1] for p in out} == {
+        p.name.split("_")[1] for p in (tmp_path / "articles").iterdir()
+    }
 
 
 def test_notify_test_reports_each_target_with_secrets_masked(tmp_path, smtp_server):
     dead = smtp_server.apprise_url(to="x@example.org", user="bob", password="s3cret-pw").replace(
-        f":{smtp_server.port}", ":9")
-    config = write_config(tmp_path, notify=[
-        {"url": smtp_server.apprise_url(to="desk@example.org"), "tags": ["email"]},
-        {"url": dead, "tags": ["backup"]},
-    ])
+        f":{smtp_server.port}", ":9"
+    )
+    config = write_config(
+        tmp_path,
+        notify=[
+            {"url": smtp_server.apprise_url(to="desk@example.org"), "tags": ["email"]},
+            {"url": dead, "tags": ["backup"]},
+        ],
+    )
     r = run_cli("notify-test", "--config", config)
     assert r.code == 1
     lines = r.out.splitlines()
@@ -234,9 +295,16 @@ def test_notify_test_reports_each_target_with_secrets_masked(tmp_path, smtp_serv
     assert only.code == 0 and len(only.out.splitlines()) == 1
 
 
-def test_logs_under_systemd_carry_priorities_and_no_timestamp(tmp_path, feed_server, smtp_server, seed_items):
-    config = setup(tmp_path, feed_server, smtp_server, seed_items,
-                   sources=[{"name": "gone", "kind": "feed", "url": feed_server.url("/gone")}])
+def test_logs_under_systemd_carry_priorities_and_no_timestamp(
+    tmp_path, feed_server, smtp_server, seed_items
+):
+    config = setup(
+        tmp_path,
+        feed_server,
+        smtp_server,
+        seed_items,
+        sources=[{"name": "gone", "kind": "feed", "url": feed_server.url("/gone")}],
+    )
     r = run_cli("once", "--config", config, env={"JOURNAL_STREAM": "8:1234"})
     [line] = [x for x in r.err.splitlines() if "source gone:" in x]
     assert line.startswith("<4>WARNING source gone: ") and "HTTP 404" in line

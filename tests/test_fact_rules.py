@@ -21,13 +21,21 @@ MACRON, PUTIN, SCHOLZ = "Emmanuel Macron", "Vladimir Putin", "Olaf Scholz"
 
 
 def troop(actor="United States", count=8500, status="alert", qualifier="up_to", count_max=None):
-    return TroopFigure(actor=actor, count=count, count_max=count_max, qualifier=qualifier, status=status,
-                       location=None, evidence=f"{actor} {count} {status}.")
+    return TroopFigure(
+        actor=actor,
+        count=count,
+        count_max=count_max,
+        qualifier=qualifier,
+        status=status,
+        location=None,
+        evidence=f"{actor} {count} {status}.",
+    )
 
 
 def contact(a=MACRON, b=PUTIN, status="held", date=None, mode="phone"):
-    return Contact(leaders=tuple(sorted((a, b))), mode=mode, date=date, status=status,
-                   evidence=f"{a} et {b}.")
+    return Contact(
+        leaders=tuple(sorted((a, b))), mode=mode, date=date, status=status, evidence=f"{a} et {b}."
+    )
 
 
 class Harness:
@@ -36,18 +44,30 @@ class Harness:
     def __init__(self, tmp_path, rules):
         self.store = Store(tmp_path / "state.db")
         self.settings = Settings(archive=None, baseline=False, max_age=None, sources=[], notify=[])
-        self.pipeline = Pipeline(self.settings, RuleSet(rules=tuple(rules)), self.store, Notifier([]),
-                                 extract=False)
+        self.pipeline = Pipeline(
+            self.settings, RuleSet(rules=tuple(rules)), self.store, Notifier([]), extract=False
+        )
         self.n = 0
 
     def article(self, facts: Facts, source="wire", day=dt.date(2022, 2, 3)):
         self.n += 1
-        entry = Entry(source=source, guid=f"urn:{self.n}", title=f"Article {self.n}", text=f"Texte {self.n}.",
-                      published=datetime(day.year, day.month, day.day, 12, tzinfo=UTC))
+        entry = Entry(
+            source=source,
+            guid=f"urn:{self.n}",
+            title=f"Article {self.n}",
+            text=f"Texte {self.n}.",
+            published=datetime(day.year, day.month, day.day, 12, tzinfo=UTC),
+        )
         article = normalize(entry, fetched=datetime.now(UTC))
         assert article is not None
-        self.store.record_poll(source, self.store.source_state(source), [article], now=datetime.now(UTC),
-                               baseline=False, next_poll=None)
+        self.store.record_poll(
+            source,
+            self.store.source_state(source),
+            [article],
+            now=datetime.now(UTC),
+            baseline=False,
+            next_poll=None,
+        )
         self.pipeline._extract = lambda _a: facts  # the facts "found" in this article
         import asyncio
 
@@ -66,39 +86,58 @@ def test_a_repeated_figure_alerts_once_and_counts_its_sources(tmp_path):
     assert alert.key == "troops|United States|alert|8500"
     assert alert.kind == "troops" and alert.previous is None
     assert "up to 8,500 troops placed on alert (first figure)" in alert.title
-    row = h.store.db.execute("select sources, source_list from facts where key = ?", [alert.key]).fetchone()
+    row = h.store.db.execute(
+        "select sources, source_list from facts where key = ?", [alert.key]
+    ).fetchone()
     assert row[0] == 2 and json.loads(row[1]) == ["lemonde", "afp"]
 
 
 def test_a_new_figure_or_status_alerts_with_the_previous_one(tmp_path):
     h = Harness(tmp_path, [TroopsRule(id="troops", type="troops")])
     h.article(Facts(troops=(troop(count=8500),)))
-    h.article(Facts(troops=(troop(count=1000, count_max=5000, qualifier="range", status="considered"),)))
+    h.article(
+        Facts(troops=(troop(count=1000, count_max=5000, qualifier="range", status="considered"),))
+    )
     h.article(Facts(troops=(troop(count=3000, qualifier="exact", status="deployed"),)))
     h.article(Facts(troops=(troop(count=5000, qualifier="exact", status="deployed"),)))
     alerts = h.alerts()
     assert [a.key for a in alerts] == [
-        "troops|United States|alert|8500", "troops|United States|considered|1000-5000",
-        "troops|United States|deployed|3000", "troops|United States|deployed|5000",
+        "troops|United States|alert|8500",
+        "troops|United States|considered|1000-5000",
+        "troops|United States|deployed|3000",
+        "troops|United States|deployed|5000",
     ]
     assert alerts[3].previous["count"] == 3000
     assert "5,000 troops deployed (was 3,000)" in alerts[3].title
 
 
-@pytest.mark.parametrize(("threshold", "alerts"), [(0, 3), ("10%", 2), (10000, 2), (50000, 1), ("50%", 1)])
+@pytest.mark.parametrize(
+    ("threshold", "alerts"), [(0, 3), ("10%", 2), (10000, 2), (50000, 1), ("50%", 1)]
+)
 def test_min_change(tmp_path, threshold, alerts):
     h = Harness(tmp_path, [TroopsRule(id="troops", type="troops", min_change=threshold)])
     for count in (100_000, 105_000, 130_000):
-        h.article(Facts(troops=(troop(actor="Russia", count=count, status="massed", qualifier="approx"),)))
+        h.article(
+            Facts(troops=(troop(actor="Russia", count=count, status="massed", qualifier="approx"),))
+        )
     assert len(h.alerts()) == alerts
 
 
 def test_filters_and_vague_amounts(tmp_path):
-    rules = [TroopsRule(id="russia", type="troops", actors=["Russia"], statuses=["massed"]),
-             TroopsRule(id="vague", type="troops", include_vague=True)]
+    rules = [
+        TroopsRule(id="russia", type="troops", actors=["Russia"], statuses=["massed"]),
+        TroopsRule(id="vague", type="troops", include_vague=True),
+    ]
     h = Harness(tmp_path, rules)
-    h.article(Facts(troops=(troop(), troop(actor="Russia", count=None, status="massed", qualifier="vague"),
-                            troop(actor="Russia", count=100000, status="massed", qualifier="approx"))))
+    h.article(
+        Facts(
+            troops=(
+                troop(),
+                troop(actor="Russia", count=None, status="massed", qualifier="vague"),
+                troop(actor="Russia", count=100000, status="massed", qualifier="approx"),
+            )
+        )
+    )
     got = sorted((a.rule, a.key) for a in h.alerts())
     assert got == [
         ("russia", "troops|Russia|massed|100000"),
@@ -113,11 +152,20 @@ def test_contacts_by_pair_status_and_date(tmp_path):
     h.article(Facts(contacts=(contact(status="planned", mode=None),)), day=dt.date(2022, 1, 24))
     h.article(Facts(contacts=(contact(status="planned", mode=None),)), day=dt.date(2022, 1, 24))
     h.article(Facts(contacts=(contact(date=dt.date(2022, 1, 28)),)), day=dt.date(2022, 1, 28))
-    h.article(Facts(contacts=(contact(date=dt.date(2022, 1, 31)), contact(date=dt.date(2022, 2, 3)))),
-              day=dt.date(2022, 2, 3))
+    h.article(
+        Facts(contacts=(contact(date=dt.date(2022, 1, 31)), contact(date=dt.date(2022, 2, 3)))),
+        day=dt.date(2022, 2, 3),
+    )
     # Same pair planned again within the window, by visit this time: the same planned contact.
-    h.article(Facts(contacts=(contact(status="planned", mode="visit"),
-                              contact(SCHOLZ, PUTIN, status="planned", mode="visit"))), day=dt.date(2022, 2, 3))
+    h.article(
+        Facts(
+            contacts=(
+                contact(status="planned", mode="visit"),
+                contact(SCHOLZ, PUTIN, status="planned", mode="visit"),
+            )
+        ),
+        day=dt.date(2022, 2, 3),
+    )
     titles = [a.title for a in h.alerts()]
     assert titles == [
         "[contacts] Emmanuel Macron - Vladimir Putin: contact planned (date not given)",
@@ -132,10 +180,22 @@ def test_contacts_by_pair_status_and_date(tmp_path):
 
 
 def test_contact_filters(tmp_path):
-    rules = [ContactRule(id="putin-calls", type="contact", leaders=[PUTIN], modes=["phone"], statuses=["held"])]
+    rules = [
+        ContactRule(
+            id="putin-calls", type="contact", leaders=[PUTIN], modes=["phone"], statuses=["held"]
+        )
+    ]
     h = Harness(tmp_path, rules)
-    h.article(Facts(contacts=(contact(date=dt.date(2022, 2, 3)), contact(SCHOLZ, MACRON, date=dt.date(2022, 2, 3)),
-                              contact(status="planned"), contact(mode="visit", date=dt.date(2022, 2, 4)))))
+    h.article(
+        Facts(
+            contacts=(
+                contact(date=dt.date(2022, 2, 3)),
+                contact(SCHOLZ, MACRON, date=dt.date(2022, 2, 3)),
+                contact(status="planned"),
+                contact(mode="visit", date=dt.date(2022, 2, 4)),
+            )
+        )
+    )
     [alert] = h.alerts()
     assert alert.facts["leaders"] == [MACRON, PUTIN] and alert.facts["mode"] == "phone"
 
@@ -155,7 +215,9 @@ def test_bad_fact_rules_are_reported_with_their_line(tmp_path):
     (tmp_path / "r.yaml").write_text(
         "- id: t\n  type: troops\n  statuses: [invaded]\n"
         "- id: c\n  type: contact\n  modes: [telepathy]\n"
-        "- id: m\n  type: troops\n  min_change: lots\n", encoding="utf-8")
+        "- id: m\n  type: troops\n  min_change: lots\n",
+        encoding="utf-8",
+    )
     with pytest.raises(Exception) as err:
         load_rules([tmp_path / "r.yaml"])
     problems = err.value.problems

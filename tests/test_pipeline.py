@@ -27,14 +27,24 @@ def pipeline_for(config, store=None):
 
 def items(n, start=0, when=None):
     when = when or datetime.now(UTC) - timedelta(hours=1)
-    return [Item(title=f"Article {i}", link=f"https://news.example/{i}", guid=f"https://news.example/{i}",
-                 published=when, body=f"Vladimir Poutine, épisode {i}.") for i in range(start, start + n)]
+    return [
+        Item(
+            title=f"Article {i}",
+            link=f"https://news.example/{i}",
+            guid=f"https://news.example/{i}",
+            published=when,
+            body=f"Vladimir Poutine, épisode {i}.",
+        )
+        for i in range(start, start + n)
+    ]
 
 
 def make_config(tmp_path, feed_server, body, **kw):
     url = feed_server.route("/f.xml", body)
     write_rules(tmp_path, RULES)
-    return write_config(tmp_path, baseline=False, sources=[{"name": "f", "kind": "feed", "url": url}], **kw)
+    return write_config(
+        tmp_path, baseline=False, sources=[{"name": "f", "kind": "feed", "url": url}], **kw
+    )
 
 
 def test_restart_between_poll_and_processing_loses_and_repeats_nothing(tmp_path, feed_server):
@@ -59,7 +69,9 @@ def test_archive_written_but_not_recorded_is_adopted_after_a_crash(tmp_path, fee
     asyncio.run(p.poll_all())
     [(article, _, _)] = store.pending_articles()
     p._archive(article)  # the file is written...
-    store.db.execute("update articles set file = null")  # ...but the crash came before it was recorded
+    store.db.execute(
+        "update articles set file = null"
+    )  # ...but the crash came before it was recorded
     store.db.conn.commit()
     store.close()
     p2, store2 = pipeline_for(config)
@@ -95,7 +107,9 @@ def test_store_survives_reopening_and_keeps_source_state(tmp_path, feed_server):
     body = rss(items(2))
     url = feed_server.route("/f.xml", body, etag='"e1"')
     write_rules(tmp_path, RULES)
-    config = write_config(tmp_path, baseline=False, sources=[{"name": "f", "kind": "feed", "url": url}])
+    config = write_config(
+        tmp_path, baseline=False, sources=[{"name": "f", "kind": "feed", "url": url}]
+    )
     p, store = pipeline_for(config)
     asyncio.run(p.run_once())
     store.close()

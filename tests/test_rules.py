@@ -15,8 +15,14 @@ from monitor.rules import Context, MatchRule, compile_expr, load_rules
 
 
 def article(title="Titre", text="Texte.", source="lemonde", language="fr"):
-    entry = Entry(source=source, title=title, text=text, language=language, url="https://example.org/a",
-                  published=datetime(2022, 2, 3, 12, tzinfo=UTC))
+    entry = Entry(
+        source=source,
+        title=title,
+        text=text,
+        language=language,
+        url="https://example.org/a",
+        published=datetime(2022, 2, 3, 12, tzinfo=UTC),
+    )
     result = normalize(entry, fetched=datetime(2022, 2, 3, 13, tzinfo=UTC))
     assert result is not None
     return result
@@ -49,7 +55,11 @@ def fires(match, **fields) -> bool:
         ({"all": ["Macron", "Poutine"]}, {"text": "Macron seul."}, False),
         ({"any": ["Macron"], "not": ["football"]}, {"text": "Macron et le football"}, False),
         ({"any": ["Macron"], "not": "football"}, {"text": "Macron et la Russie"}, True),
-        ({"all": [{"any": ["Biden", "Washington"]}, {"not": "sport"}]}, {"text": "Washington"}, True),
+        (
+            {"all": [{"any": ["Biden", "Washington"]}, {"not": "sport"}]},
+            {"text": "Washington"},
+            True,
+        ),
         (["Kiev", "Kyiv"], {"text": "à Kyiv"}, True),
         # Fields.
         ({"title": "Ukraine"}, {"title": "Rien", "text": "Ukraine"}, False),
@@ -60,7 +70,11 @@ def fires(match, **fields) -> bool:
         ({"language": "en", "any": ["troops"]}, {"text": "3,000 troops", "language": "en"}, True),
         ({"language": "en", "any": ["troops"]}, {"text": "3,000 troops", "language": "fr"}, False),
         # Regular expressions run on the original text, ignoring case.
-        ({"regex": r"\d[\d  .]*\d{3} (soldats|militaires)"}, {"text": "jusqu'à 8 500 militaires"}, True),
+        (
+            {"regex": r"\d[\d  .]*\d{3} (soldats|militaires)"},
+            {"text": "jusqu'à 8 500 militaires"},
+            True,
+        ),
         ({"regex": r"\d[\d  .]*\d{3} (soldats|militaires)"}, {"text": "huit mille soldats"}, False),
         ({"title": {"regex": "^crise"}}, {"title": "CRISE en Ukraine"}, True),
     ],
@@ -98,31 +112,35 @@ def test_bad_expressions(spec, message):
 
 def test_every_error_in_every_file_at_once(tmp_path):
     (tmp_path / "a.yaml").write_text(
-        "- id: ok\n"                       # 1
-        "  type: match\n"                  # 2
-        "  match: Poutine\n"               # 3
-        "- id: bad-key\n"                  # 4
-        "  type: match\n"                  # 5
-        "  match: {anyy: [x]}\n"           # 6
-        "- id: bad-type\n"                 # 7
-        "  type: mtach\n"                  # 8
-        "- id: extra\n"                    # 9
-        "  type: match\n"                  # 10
-        "  match: x\n"                     # 11
-        "  notfy: [email]\n"               # 12
-        "- id: ok\n"                       # 13
-        "  type: match\n"                  # 14
-        "  match: y\n",                    # 15
+        "- id: ok\n"  # 1
+        "  type: match\n"  # 2
+        "  match: Poutine\n"  # 3
+        "- id: bad-key\n"  # 4
+        "  type: match\n"  # 5
+        "  match: {anyy: [x]}\n"  # 6
+        "- id: bad-type\n"  # 7
+        "  type: mtach\n"  # 8
+        "- id: extra\n"  # 9
+        "  type: match\n"  # 10
+        "  match: x\n"  # 11
+        "  notfy: [email]\n"  # 12
+        "- id: ok\n"  # 13
+        "  type: match\n"  # 14
+        "  match: y\n",  # 15
         encoding="utf-8",
     )
-    (tmp_path / "b.yml").write_text("- id: x\n  type: match\n  match: [unclosed\n", encoding="utf-8")
+    (tmp_path / "b.yml").write_text(
+        "- id: x\n  type: match\n  match: [unclosed\n", encoding="utf-8"
+    )
     (tmp_path / "c.yaml").write_text("id: not-a-list\n", encoding="utf-8")
     with pytest.raises(RuleError) as err:
         load_rules([tmp_path])
     problems = err.value.problems
     a, b, c = (str(tmp_path / n) for n in ("a.yaml", "b.yml", "c.yaml"))
     assert any(p.startswith(f"{a}:6: ") and "anyy" in p for p in problems), problems
-    assert any(p.startswith(f"{a}:8: ") and "unknown rule type 'mtach'" in p for p in problems), problems
+    assert any(p.startswith(f"{a}:8: ") and "unknown rule type 'mtach'" in p for p in problems), (
+        problems
+    )
     assert any(p.startswith(f"{a}:12: ") and "notfy" in p for p in problems), problems
     assert any(p.startswith(f"{a}:13: ") and "already used at" in p for p in problems), problems
     assert any(p.startswith(f"{b}:") for p in problems), problems
@@ -158,11 +176,14 @@ def corpus(tmp_path):
     (folder / "100_0000000000000000.txt").write_text(
         " date 2022-02 Crise : 130 000 soldats russes massés à la frontière, selon Washington\n\n"
         "La Russie a massé quelque 130 000 soldats aux frontières de l'Ukraine. Désescalade ou pas, "
-        "l'Ukraine retient son souffle, loin du football.\n", encoding="utf-8")
+        "l'Ukraine retient son souffle, loin du football.\n",
+        encoding="utf-8",
+    )
     (folder / "101_0000000000000001.txt").write_text(
         " date 2022-02 Sanctions : l'Union européenne prépare un paquet contre Moscou\n\n"
         "Les Vingt-Sept discutent de sanctions économiques en cas d'invasion de l'Ukraine.\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     return sorted(folder.iterdir())
 
 

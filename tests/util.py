@@ -21,8 +21,12 @@ class Run:
     err: str
 
 
-def run_cli(*args: str | Path, cwd: Path | None = None, env: dict[str, str] | None = None,
-            timeout: float = 60) -> Run:
+def run_cli(
+    *args: str | Path,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    timeout: float = 60,
+) -> Run:
     """`python -m monitor ARGS` in a subprocess, as a user would run it."""
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("MONITOR_")}
     full_env.pop("JOURNAL_STREAM", None)
@@ -30,7 +34,11 @@ def run_cli(*args: str | Path, cwd: Path | None = None, env: dict[str, str] | No
     full_env.update(env or {})
     proc = subprocess.run(
         [sys.executable, "-m", "monitor", *map(str, args)],
-        cwd=cwd or ROOT, env=full_env, capture_output=True, text=True, timeout=timeout,
+        cwd=cwd or ROOT,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
     )
     return Run(proc.returncode, proc.stdout, proc.stderr)
 

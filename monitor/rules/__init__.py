@@ -84,7 +84,9 @@ def rule_files(paths: Sequence[Path]) -> tuple[list[Path], list[str]]:
     problems: list[str] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()))
+            files.extend(
+                sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+            )
         elif path.is_file():
             files.append(path)
         else:
@@ -105,7 +107,9 @@ def load_rules(paths: Sequence[Path]) -> RuleSet:
             continue
         for rule, where in _rules_in(doc, problems):
             if rule.id in origins:
-                problems.append(f"{where}: rule id {rule.id!r} is already used at {origins[rule.id]}")
+                problems.append(
+                    f"{where}: rule id {rule.id!r} is already used at {origins[rule.id]}"
+                )
                 continue
             origins[rule.id] = where
             rules.append(rule)
@@ -130,8 +134,11 @@ def _rules_in(doc: YamlDoc, problems: list[str]) -> Iterable[tuple[Rule, str]]:
         if cls is None:
             known = ", ".join(sorted(RULE_TYPES))
             line = doc.where((i, "type")) if "type" in raw else where
-            problems.append(f"{line}: unknown rule type {kind!r} (known: {known})"
-                            if kind is not None else f"{line}: rule has no type (known: {known})")
+            problems.append(
+                f"{line}: unknown rule type {kind!r} (known: {known})"
+                if kind is not None
+                else f"{line}: rule has no type (known: {known})"
+            )
             continue
         try:
             rule = cls.model_validate({**raw, "origin": where})

@@ -71,7 +71,6 @@ class Context:
         return self.folded[name]
 
 
-
 class Rule(BaseModel):
     """Fields every rule has. Subclasses add their own and implement evaluate()."""
 
@@ -109,5 +108,3 @@ def sentence_around(text: str, start: int, end: int, limit: int = 400) -> str:
     right = m2.start() if m2 else len(text)
     sentence = " ".join(text[left:right].split())
     return sentence if len(sentence) <= limit else sentence[: limit - 1] + "…"
-
-

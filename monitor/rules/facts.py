@@ -45,14 +45,19 @@ def _amount(fact: dict[str, Any]) -> str:
         return "an unspecified number of"
     if qualifier == "range" and top:
         return f"{count:,}-{top:,}"
-    prefix = {"up_to": "up to ", "approx": "about ", "more_than": "more than "}.get(qualifier or "", "")
+    prefix = {"up_to": "up to ", "approx": "about ", "more_than": "more than "}.get(
+        qualifier or "", ""
+    )
     return f"{prefix}{count:,}"
 
 
 def _source_lines(ctx: Context, evidence: str) -> list[str]:
     a = ctx.article
-    return [f"«{evidence}»", f"{a.source} · {a.published:%Y-%m-%d}" + (f" · {a.title}" if a.title else ""),
-            *([a.url] if a.url else [])]
+    return [
+        f"«{evidence}»",
+        f"{a.source} · {a.published:%Y-%m-%d}" + (f" · {a.title}" if a.title else ""),
+        *([a.url] if a.url else []),
+    ]
 
 
 class TroopsRule(Rule):
@@ -101,12 +106,21 @@ class TroopsRule(Rule):
             actor, status = fact.get("actor"), fact.get("status")
             if not actor or not status:
                 continue
-            if (self.actors and actor not in self.actors) or (self.statuses and status not in self.statuses):
+            if (self.actors and actor not in self.actors) or (
+                self.statuses and status not in self.statuses
+            ):
                 continue
             if fact.get("count") is None and not self.include_vague:
                 continue
-            figure = "vague" if fact.get("count") is None else (
-                f"{fact['count']}-{fact['count_max']}" if fact.get("count_max") else str(fact["count"]))
+            figure = (
+                "vague"
+                if fact.get("count") is None
+                else (
+                    f"{fact['count']}-{fact['count_max']}"
+                    if fact.get("count_max")
+                    else str(fact["count"])
+                )
+            )
             key = f"troops|{actor}|{status}|{figure}"
             if key in seen:
                 continue
@@ -114,19 +128,33 @@ class TroopsRule(Rule):
             latest_key = f"latest|{actor}|{status}"
             previous = ctx.state.fact(self.id, latest_key) if ctx.state else None
             known = ctx.state.fact(self.id, key) if ctx.state else None
-            if known is None and previous is not None and not self._big_enough(previous.get("count"),
-                                                                               fact.get("count")):
+            if (
+                known is None
+                and previous is not None
+                and not self._big_enough(previous.get("count"), fact.get("count"))
+            ):
                 continue
-            was = f" (was {_amount(previous)})" if previous and previous != fact else " (first figure)"
+            was = (
+                f" (was {_amount(previous)})"
+                if previous and previous != fact
+                else " (first figure)"
+            )
             title = f"[{self.id}] {actor}: {_amount(fact)} troops {STATUS_WORDS.get(status, status)}{was}"
             if fact.get("location"):
                 title += f", {fact['location']}"
-            out.append(Match(
-                rule=self.id, kind="troops", key=key, title=title,
-                body="\n".join(_source_lines(ctx, fact.get("evidence") or "")),
-                notify=tuple(self.notify), facts=fact, previous=previous if previous != fact else None,
-                learn=((latest_key, fact),),
-            ))
+            out.append(
+                Match(
+                    rule=self.id,
+                    kind="troops",
+                    key=key,
+                    title=title,
+                    body="\n".join(_source_lines(ctx, fact.get("evidence") or "")),
+                    notify=tuple(self.notify),
+                    facts=fact,
+                    previous=previous if previous != fact else None,
+                    learn=((latest_key, fact),),
+                )
+            )
         return out
 
 
@@ -167,14 +195,23 @@ class ContactRule(Rule):
             if key in seen:
                 continue
             seen.add(key)
-            what = {"phone": "phone call", "visit": "visit", "meeting": "meeting"}.get(mode or "", "contact")
+            what = {"phone": "phone call", "visit": "visit", "meeting": "meeting"}.get(
+                mode or "", "contact"
+            )
             day = f" on {when}" if when else " (date not given)"
             title = f"[{self.id}] {pair[0]} - {pair[1]}: {what} {status}{day}"
-            out.append(Match(
-                rule=self.id, kind="contact", key=key, title=title,
-                body="\n".join(_source_lines(ctx, fact.get("evidence") or "")),
-                notify=tuple(self.notify), facts=fact, learn=learn,
-            ))
+            out.append(
+                Match(
+                    rule=self.id,
+                    kind="contact",
+                    key=key,
+                    title=title,
+                    body="\n".join(_source_lines(ctx, fact.get("evidence") or "")),
+                    notify=tuple(self.notify),
+                    facts=fact,
+                    learn=learn,
+                )
+            )
         return out
 
     def _undated_key(self, ctx: Context, base: str) -> tuple[str, tuple[tuple[str, Any], ...]]:
@@ -189,4 +226,6 @@ class ContactRule(Rule):
                 seen = {**open_fact, "last": max(today, last).isoformat()}
                 return open_fact["key"], ((state_key, seen),)
         key = f"{base}|undated@{today.isoformat()}"
-        return key, ((state_key, {"key": key, "first": today.isoformat(), "last": today.isoformat()}),)
+        return key, (
+            (state_key, {"key": key, "first": today.isoformat(), "last": today.isoformat()}),
+        )

@@ -148,7 +148,9 @@ def _compile_key(key: str, value: Any, fields: tuple[str, ...]) -> Expr:
             raise ValueError(f"regex {value!r}: {exc}") from None
     if key in ALL_FIELDS:
         return compile_expr(value, (key,))
-    raise ValueError(f"unknown key {key!r} (expected any, all, not, regex, {', '.join(ALL_FIELDS)})")
+    raise ValueError(
+        f"unknown key {key!r} (expected any, all, not, regex, {', '.join(ALL_FIELDS)})"
+    )
 
 
 def _as_list(value: Any, key: str) -> list[Any]:
@@ -180,16 +182,25 @@ class MatchRule(Rule):
             return []
         article = ctx.article
         evidence = _evidence(ctx, self._expr.hits(ctx))
-        body = "\n".join(x for x in (
-            f"«{evidence}»" if evidence else None,
-            f"{article.source} · {article.published:%Y-%m-%d}",
-            article.url,
-        ) if x)
-        return [Match(
-            rule=self.id, kind="match", key=f"match|{article.uid[:16]}",
-            title=f"[{self.id}] {article.title}", body=body, notify=tuple(self.notify),
-        )]
-
+        body = "\n".join(
+            x
+            for x in (
+                f"«{evidence}»" if evidence else None,
+                f"{article.source} · {article.published:%Y-%m-%d}",
+                article.url,
+            )
+            if x
+        )
+        return [
+            Match(
+                rule=self.id,
+                kind="match",
+                key=f"match|{article.uid[:16]}",
+                title=f"[{self.id}] {article.title}",
+                body=body,
+                notify=tuple(self.notify),
+            )
+        ]
 
 
 def _evidence(ctx: Context, hits: list[tuple[str, re.Match[str]]]) -> str | None:
@@ -203,8 +214,6 @@ def _evidence(ctx: Context, hits: list[tuple[str, re.Match[str]]]) -> str | None
         if len(folded) != len(original):
             # Ligatures changed the length: show the folded sentence's neighbourhood instead.
             start = max(0, m.start() - 120)
-            return " ".join(original[start:m.end() + 120].split())
+            return " ".join(original[start : m.end() + 120].split())
         return sentence_around(original, m.start(), m.end())
     return None
-
-

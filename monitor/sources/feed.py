@@ -38,7 +38,11 @@ class FeedSource(Source):
         assert resp.body is not None
         # feedparser is CPU-bound; keep it off the event loop so other polls go on.
         entries, problems = await asyncio.to_thread(
-            parse_feed, resp.body, source=self.name, url=resp.url, content_type=resp.content_type,
+            parse_feed,
+            resp.body,
+            source=self.name,
+            url=resp.url,
+            content_type=resp.content_type,
             language=self.config.language,
         )
         new_state = SourceState(etag=resp.etag, last_modified=resp.last_modified)
@@ -46,11 +50,18 @@ class FeedSource(Source):
 
 
 def parse_feed(
-    body: bytes, *, source: str, url: str, content_type: str | None = None, language: str | None = None
+    body: bytes,
+    *,
+    source: str,
+    url: str,
+    content_type: str | None = None,
+    language: str | None = None,
 ) -> tuple[tuple[Entry, ...], tuple[str, ...]]:
     """Entries of an RSS/Atom document; ParseError when it is not a feed at all."""
     headers = {"content-type": content_type} if content_type else {}
-    parsed = feedparser.parse(body, response_headers=headers, sanitize_html=False, resolve_relative_uris=False)
+    parsed = feedparser.parse(
+        body, response_headers=headers, sanitize_html=False, resolve_relative_uris=False
+    )
     version = parsed.get("version") or ""
     if not parsed.entries:
         if parsed.bozo:
@@ -78,7 +89,11 @@ def parse_feed(
 
 def _entry(raw: Any, *, source: str, url: str, language: str | None) -> Entry | None:
     content = raw.get("content") or []
-    body = max((c.get("value") or "" for c in content), key=len, default="") or raw.get("summary") or ""
+    body = (
+        max((c.get("value") or "" for c in content), key=len, default="")
+        or raw.get("summary")
+        or ""
+    )
     title = raw.get("title") or ""
     if not body.strip() and not title.strip():
         return None

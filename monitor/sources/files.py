@@ -86,4 +86,6 @@ class FilesSource(Source):
                 )
             )
         cursor = json.dumps(now_seen, separators=(",", ":"), sort_keys=True)
-        return Fetched(entries=tuple(entries), state=SourceState(cursor=cursor), problems=tuple(problems))
+        return Fetched(
+            entries=tuple(entries), state=SourceState(cursor=cursor), problems=tuple(problems)
+        )

@@ -26,7 +26,9 @@ from monitor.config import HttpConfig
 from monitor.errors import FetchError
 
 DEFAULT_USER_AGENT = f"monitor/{__version__} (self-hosted news alert daemon; python-httpx)"
-ACCEPT_FEED = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5"
+ACCEPT_FEED = (
+    "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5"
+)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -47,11 +49,16 @@ class Response:
 
 def make_client(config: HttpConfig) -> httpx.AsyncClient:
     """The client every HTTP source shares; close it with ``await client.aclose()``."""
-    limits = httpx.Limits(max_connections=config.concurrency, max_keepalive_connections=config.concurrency)
+    limits = httpx.Limits(
+        max_connections=config.concurrency, max_keepalive_connections=config.concurrency
+    )
     timeout = config.timeout.total_seconds()
     return httpx.AsyncClient(
         transport=AiohttpTransport(limits=limits),
-        headers={"User-Agent": config.user_agent or DEFAULT_USER_AGENT, "Accept-Encoding": "gzip, deflate"},
+        headers={
+            "User-Agent": config.user_agent or DEFAULT_USER_AGENT,
+            "Accept-Encoding": "gzip, deflate",
+        },
         timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
         # Redirects are followed in _get: httpx's own redirect handling over the aiohttp
         # transport returns the connection to the pool in a state that breaks the next request.
@@ -96,7 +103,9 @@ async def fetch(
     except (aiohttp.ClientError, aiohttp.http_exceptions.HttpProcessingError, OSError) as exc:
         # The aiohttp transport lets some protocol errors through unmapped.
         reason = " ".join(str(exc).split())[:200] or type(exc).__name__
-        raise FetchError(source, f"{url}: bad HTTP answer ({type(exc).__name__}: {reason})") from None
+        raise FetchError(
+            source, f"{url}: bad HTTP answer ({type(exc).__name__}: {reason})"
+        ) from None
 
 
 async def _get(
@@ -116,16 +125,23 @@ async def _get(
             retry_after = _retry_after(resp.headers.get("Retry-After"))
             raise FetchError(source, f"{url}: HTTP {resp.status_code}", retry_after=retry_after)
         declared = resp.headers.get("Content-Length")
-        if declared and declared.isdigit() and int(declared) > max_bytes and "gzip" not in resp.headers.get(
-            "Content-Encoding", ""
+        if (
+            declared
+            and declared.isdigit()
+            and int(declared) > max_bytes
+            and "gzip" not in resp.headers.get("Content-Encoding", "")
         ):
-            raise FetchError(source, f"{url}: body of {int(declared)} bytes is over the {max_bytes} byte cap")
+            raise FetchError(
+                source, f"{url}: body of {int(declared)} bytes is over the {max_bytes} byte cap"
+            )
         chunks: list[bytes] = []
         size = 0
         async for chunk in resp.aiter_bytes():
             size += len(chunk)
             if size > max_bytes:
-                raise FetchError(source, f"{url}: body over the {max_bytes} byte cap (decoded), refused")
+                raise FetchError(
+                    source, f"{url}: body over the {max_bytes} byte cap (decoded), refused"
+                )
             chunks.append(chunk)
         return _response(resp, b"".join(chunks))
 

@@ -37,15 +37,19 @@ class PageSource(Source):
         if resp.not_modified:
             return Fetched(entries=(), state=state, not_modified=True)
         assert resp.body is not None
-        entry = await asyncio.to_thread(parse_page, resp.body, source=self.name, url=resp.url,
-                                        language=self.config.language)
-        return Fetched(entries=(entry,), state=SourceState(etag=resp.etag, last_modified=resp.last_modified))
+        entry = await asyncio.to_thread(
+            parse_page, resp.body, source=self.name, url=resp.url, language=self.config.language
+        )
+        return Fetched(
+            entries=(entry,), state=SourceState(etag=resp.etag, last_modified=resp.last_modified)
+        )
 
 
 def parse_page(body: bytes, *, source: str, url: str, language: str | None = None) -> Entry:
     """The main text, title and date of an article page; ParseError when there is none."""
-    doc = trafilatura.bare_extraction(body, url=url, with_metadata=True, include_comments=False,
-                                      favor_precision=True)
+    doc = trafilatura.bare_extraction(
+        body, url=url, with_metadata=True, include_comments=False, favor_precision=True
+    )
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or len(text.strip()) < MIN_TEXT:
         raise ParseError(source, f"{url}: no article text found in the page")
