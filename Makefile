@@ -17,6 +17,7 @@ $(STAMP): requirements.lock pyproject.toml
 setup: $(STAMP)                 ## virtualenv with the locked dependencies and monitor itself
 
 run: setup                      ## the daemon, on its built-in defaults (or config/monitor.yaml)
+	mkdir -p inbox
 	$(BIN)/monitor run
 
 once: setup                     ## one cycle and exit

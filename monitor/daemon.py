@@ -133,13 +133,10 @@ class Daemon:
             return
         try:
             result = await self.pipeline.poll(source, self.client)
-            if not result.ok:
-                errors = self.store.source_statuses()[name].errors
-                wait = self.pipeline.backoff(source, errors, result.retry_after)
+            if result.retry_in is not None:
                 job = self.scheduler.get_job(f"source:{name}")
                 if job is not None:
-                    job.modify(next_run_time=now_utc() + wait)
-                log.info("source %s: next poll in %s", name, wait)
+                    job.modify(next_run_time=now_utc() + result.retry_in)
             await self._after_poll()
         except StoreError as exc:
             # Disk full, read-only database: nothing was recorded; the next poll tries again.

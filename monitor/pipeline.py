@@ -57,7 +57,8 @@ class PollResult:
     new: int = 0
     not_modified: bool = False
     error: str | None = None
-    retry_after: float | None = None
+    #: after a failure: when to poll again
+    retry_in: timedelta | None = None
 
 
 class Pipeline:
@@ -114,15 +115,12 @@ class Pipeline:
                 next_poll=fetched_at + source.config.interval,
             )
         except SourceError as exc:
-            errors = self._failed(name, str(exc), now, source)
-            log.warning("%s (failure %d in a row)", exc, errors)
-            return PollResult(source=name, ok=False, error=str(exc), retry_after=exc.retry_after)
+            return self._failed(source, str(exc), now, exc.retry_after)
         except StoreError:
             raise
         except Exception as exc:  # a bug in one source must not stop the others
             log.exception("source %s: unexpected error while polling", name)
-            self._failed(name, f"{type(exc).__name__}: {exc}", now, source)
-            return PollResult(source=name, ok=False, error=f"{type(exc).__name__}: {exc}")
+            return self._failed(source, f"{type(exc).__name__}: {exc}", now, None)
         if fetched.not_modified:
             log.debug("source %s: not modified", name)
         else:
@@ -136,9 +134,16 @@ class Pipeline:
             )
         return PollResult(source=name, ok=True, new=len(fresh), not_modified=fetched.not_modified)
 
-    def _failed(self, name: str, error: str, now: datetime, source: Source) -> int:
-        errors = self.store.record_failure(name, error, now=now, next_poll=None)
-        return errors
+    def _failed(
+        self, source: Source, error: str, now: datetime, retry_after: float | None
+    ) -> PollResult:
+        """Count the failure and decide when to try again (doubling, capped, Retry-After)."""
+        errors = self.store.failures(source.name) + 1
+        retry_in = self.backoff(source, errors, retry_after)
+        self.store.record_failure(source.name, error, now=now, next_poll=now + retry_in)
+        message = error if error.startswith("source ") else f"source {source.name}: {error}"
+        log.warning("%s (failure %d in a row, next try in %s)", message, errors, retry_in)
+        return PollResult(source=source.name, ok=False, error=error, retry_in=retry_in)
 
     def backoff(self, source: Source, errors: int, retry_after: float | None = None) -> timedelta:
         """How long to wait after `errors` failures in a row: the interval doubled per

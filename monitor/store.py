@@ -345,6 +345,11 @@ class Store:
         row = self._row("select errors from sources where name = ?", [name])
         return int(row["errors"]) if row else 1
 
+    def failures(self, name: str) -> int:
+        """Failed polls in a row so far."""
+        row = self._row("select errors from sources where name = ?", [name])
+        return int(row["errors"] or 0) if row else 0
+
     def source_statuses(self) -> dict[str, SourceStatus]:
         out = {}
         for row in self.db.query("select * from sources order by name"):
