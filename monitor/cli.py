@@ -127,6 +127,8 @@ def cmd_once(args: argparse.Namespace) -> int:
 
     loaded = load_all(args.config)
     with Store(loaded.settings.database) as store:
+        store.lock()
+        store.release_claims(now=datetime.now(UTC))
         pipeline = Pipeline(loaded.settings, loaded.rules, store, loaded.notifier)
         report = asyncio.run(pipeline.run_once())
         pending = store.pending_count()
@@ -320,12 +322,24 @@ def cmd_export(args: argparse.Namespace) -> int:
     settings = load_settings(args.config)
     if not settings.database.exists():
         raise MonitorError(f"{settings.database}: no database yet")
-    count = 0
+    # Export is idempotent: an article whose file (by identity hash) is there already is skipped.
+    present = set()
+    if args.dir.is_dir():
+        present = {
+            m.group(2) for p in args.dir.iterdir() if (m := seedformat.FILE_NAME.match(p.name))
+        }
+    count = skipped = 0
     with Store(settings.database) as store:
         for article in store.iter_articles():
+            if seedformat.identity_hash(article.file_identity) in present:
+                skipped += 1
+                continue
             seedformat.write_new(args.dir, article.to_seed(), article.file_identity)
             count += 1
-    print(f"exported {count} articles to {args.dir}")
+    print(
+        f"exported {count} articles to {args.dir}"
+        + (f" ({skipped} already there)" if skipped else "")
+    )
     return 0
 
 
@@ -351,7 +365,6 @@ def cmd_notify_test(args: argparse.Namespace) -> int:
                         t.id,
                         title="monitor: test message",
                         body=f"Test message from monitor at {now}. If you read this, alerts reach you.",
-                        timeout=settings.delivery.timeout.total_seconds(),
                     )
                     for t in targets
                 )

@@ -24,6 +24,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
+import httpx
 from pydantic import (
     BaseModel,
     BeforeValidator,
@@ -34,6 +35,7 @@ from pydantic import (
     model_validator,
 )
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+from pydantic_settings.exceptions import SettingsError
 
 from monitor.errors import ConfigError
 from monitor.yamlfile import YamlDoc, parse_yaml, pydantic_problems, read_yaml
@@ -82,6 +84,8 @@ class SourceConfig(_Model):
     interval: Duration = timedelta(minutes=10)
     #: Random delay added to each run, so sources on one host do not fire together.
     jitter: OptionalDuration = None
+    #: files: a file modified less than this ago may still be being written; wait
+    settle: Duration = timedelta(seconds=2)
     language: str | None = Field(default=None, pattern=r"^[a-z]{2}$")
     enabled: bool = True
     headers: dict[str, str] = Field(default_factory=dict)
@@ -89,8 +93,15 @@ class SourceConfig(_Model):
     @model_validator(mode="after")
     def _needs_location(self) -> SourceConfig:
         if self.kind in ("feed", "page"):
-            if not self.url or not re.match(r"^https?://", self.url):
+            if not self.url or not re.match(r"^https?://\S+$", self.url):
                 raise ValueError(f"a {self.kind} source needs url: http(s)://...")
+            try:
+                host = httpx.URL(self.url).host
+                host.encode("idna")
+            except (httpx.InvalidURL, UnicodeError, ValueError) as exc:
+                raise ValueError(f"url {self.url!r} is not a valid URL ({exc})") from None
+            if not host:
+                raise ValueError(f"url {self.url!r} has no host")
         elif self.path is None:
             raise ValueError("a files source needs path: a folder")
         if self.interval < timedelta(seconds=1):
@@ -159,20 +170,28 @@ class NotifyConfig(_Model):
 
 
 def mask_url(url: str) -> str:
-    """'mailto://user:secret@host?to=x' -> 'mailto://user:***@host?...' (nothing secret survives)."""
-    m = re.match(r"^([a-z0-9+.-]+)://(.*)$", url, re.I)
+    """A URL fit for logs: the scheme and, when it looks like one, the host; never a
+    user, password, token, path or query (apprise URLs carry secrets in all of them).
+
+    >>> mask_url("mailto://user:secret@smtp.example.org:587?to=desk@example.org")
+    'mailto://***@smtp.example.org/***'
+    >>> mask_url("tgram://123456:ABC-token/987654")
+    'tgram://***'
+    """
+    m = re.match(r"^([a-z][a-z0-9+.-]*)://([^/?#]*)", url, re.I)
     if not m:
         return "***"
-    scheme, rest = m.groups()
-    host = rest.split("/", 1)[0].split("?", 1)[0]
-    if "@" in host:
-        user, host = host.rsplit("@", 1)
-        user = user.split(":", 1)[0] + ":***" if ":" in user else user
-        host = f"{user}@{host}"
-    else:
-        # Many apprise schemes carry the token itself in the host part (tgram://token/chat).
-        host = host[:3] + "***" if len(host) > 12 else host
-    return f"{scheme}://{host}/..."
+    scheme, netloc = m.group(1).lower(), m.group(2)
+    user, _, hostport = netloc.rpartition("@")
+    host = hostport.rsplit(":", 1)[0] if hostport.count(":") == 1 else hostport
+    hostlike = bool(
+        re.fullmatch(
+            r"(localhost|\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:]+\]|([a-z0-9-]+\.)+[a-z]{2,})", host, re.I
+        )
+    )
+    if not hostlike:
+        return f"{scheme}://***"
+    return f"{scheme}://{'***@' if user else ''}{host}/***"
 
 
 class HttpConfig(_Model):
@@ -188,7 +207,6 @@ class DeliveryConfig(_Model):
     max_attempts: int = Field(default=10, ge=1)
     backoff: Duration = timedelta(seconds=30)
     max_backoff: Duration = timedelta(hours=1)
-    timeout: Duration = timedelta(seconds=30)
 
 
 _CONFIG_FILE: contextvars.ContextVar[YamlDoc | None] = contextvars.ContextVar(
@@ -286,10 +304,24 @@ def load_settings(path: str | Path | None = None) -> Settings:
     try:
         settings = Settings(origin=origin)
     except ValidationError as exc:
-        raise ConfigError(pydantic_problems(doc, exc)) from None
+        raise ConfigError(_blame(pydantic_problems(doc, exc), exc)) from None
+    except SettingsError as exc:
+        raise ConfigError(f"environment: {exc}") from None
     finally:
         _CONFIG_FILE.reset(token)
     return _resolve_paths(settings, base)
+
+
+def _blame(problems: list[str], exc: ValidationError) -> list[str]:
+    """Say 'environment MONITOR_X' rather than 'file:line' for values the environment set."""
+    out = []
+    for problem, err in zip(problems, exc.errors(), strict=True):
+        top = str(err["loc"][0]) if err["loc"] else ""
+        var = f"MONITOR_{top.upper()}"
+        if top and any(k == var or k.startswith(var + "__") for k in os.environ):
+            problem = f"environment {var}: " + problem.split(": ", 1)[1]
+        out.append(problem)
+    return out
 
 
 def _resolve_paths(settings: Settings, config_dir: Path) -> Settings:

@@ -21,7 +21,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from monitor.config import Settings, load_settings
 from monitor.errors import ConfigError, StoreError
 from monitor.notify import Notifier
-from monitor.pipeline import Pipeline
+from monitor.pipeline import Locks, Pipeline
 from monitor.rules import RuleSet, load_rules
 from monitor.sources import Source
 from monitor.sources.http import make_client
@@ -63,11 +63,19 @@ class Daemon:
         self.config_path = config_path
         self.loaded = loaded
         self.store = Store(loaded.settings.database)
-        self.pipeline = Pipeline(loaded.settings, loaded.rules, self.store, loaded.notifier)
+        self.store.lock()
+        self.store.release_claims(now=now_utc())
+        self.locks = Locks(loaded.settings.http.concurrency)
+        self.pipeline = self._pipeline(loaded)
         self.scheduler = AsyncIOScheduler(timezone="UTC")
         self.stop_event = asyncio.Event()
         self.client = make_client(loaded.settings.http)
         self.last_cycle: datetime | None = None
+
+    def _pipeline(self, loaded: Loaded) -> Pipeline:
+        return Pipeline(
+            loaded.settings, loaded.rules, self.store, loaded.notifier, locks=self.locks
+        )
 
     async def run(self) -> int:
         loop = asyncio.get_running_loop()
@@ -154,13 +162,17 @@ class Daemon:
             log.error("%s", exc)
 
     async def _drain(self) -> None:
-        """Let the work in flight finish (the process lock is held by a running batch)."""
+        """Let the work in flight finish: the article being processed, the messages being
+        sent (a message that went out must be recorded as sent before the store closes)."""
         try:
             async with asyncio.timeout(20):
-                async with self.pipeline._process_lock:
+                async with self.locks.processing:
                     pass
+                for lock in self.locks.busy_targets():
+                    async with lock:
+                        pass
         except TimeoutError:
-            log.warning("stop: processing still running after 20s; it resumes at next start")
+            log.warning("stop: work still in flight after 20s; it resumes at next start")
 
     def reload(self) -> None:
         """SIGHUP: new config and rules, or the old ones and every error logged."""
@@ -182,7 +194,7 @@ class Daemon:
                 loaded.notifier,
             )
         self.loaded = loaded
-        self.pipeline = Pipeline(loaded.settings, loaded.rules, self.store, loaded.notifier)
+        self.pipeline = self._pipeline(loaded)
         for job in self.scheduler.get_jobs():
             job.remove()
         self._schedule()

@@ -56,5 +56,11 @@ def setup_logging(*, debug: bool = False, quiet: bool = False) -> None:
         "aiohttp",
     ):
         logging.getLogger(noisy).setLevel(logging.DEBUG if debug else logging.WARNING)
-    # apprise logs each failure itself, with the URL's secrets; we log the outcome masked.
-    logging.getLogger("apprise").setLevel(logging.DEBUG if debug else logging.CRITICAL)
+    # apprise's own log lines can hold URL secrets: they stay out of ours. Its logger
+    # keeps WARNING on, because apprise captures what it logs into each call's result,
+    # which is where the sender reads (and masks) why a delivery failed.
+    apprise_log = logging.getLogger("apprise")
+    apprise_log.setLevel(logging.DEBUG if debug else logging.WARNING)
+    apprise_log.propagate = debug
+    if not apprise_log.handlers:
+        apprise_log.addHandler(logging.NullHandler())

@@ -14,6 +14,7 @@ import hashlib
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import apprise
 
@@ -56,7 +57,7 @@ class Notifier:
             except ConfigError as exc:
                 problems.extend(exc.problems)
                 continue
-            label = cfg.name or (cfg.label if not cfg.url else mask_url(url))
+            label = cfg.name or cfg.label if not cfg.url else cfg.name or mask_url(url)
             if apprise.Apprise.instantiate(url) is None:
                 problems.append(f"notify[{i}] {label}: apprise does not understand this URL")
                 continue
@@ -81,16 +82,16 @@ class Notifier:
             text = text.replace(t.url, t.label)
         return text
 
-    async def send(self, target_id: str, *, title: str, body: str, timeout: float) -> SendResult:
+    async def send(self, target_id: str, *, title: str, body: str) -> SendResult:
+        """Send one message to one target, in a worker thread.
+
+        There is no timeout around the thread on purpose: abandoning it would not stop
+        the send, and a message that went out must be recorded as sent. apprise's
+        plugins bound each request with their own socket timeouts."""
         target = self.targets.get(target_id)
         if target is None:
             return SendResult(False, "target is no longer configured")
-        try:
-            return await asyncio.wait_for(
-                asyncio.to_thread(self._send, target, title, body), timeout
-            )
-        except TimeoutError:
-            return SendResult(False, f"no answer within {timeout:g}s")
+        return await asyncio.to_thread(self._send, target, title, body)
 
     def _send(self, target: Target, title: str, body: str) -> SendResult:
         obj = apprise.Apprise()
@@ -104,20 +105,11 @@ class Notifier:
         return SendResult(False, self.mask(_reason(result)))
 
 
-def _reason(result: object) -> str:
-    """The last error apprise logged for this call, else its status."""
-    try:
-        entries = list(result.logs())  # type: ignore[attr-defined]
-    except Exception:
-        entries = []
-    for entry in reversed(entries):
-        level = getattr(entry, "level", None) or getattr(entry, "levelno", None)
-        msg = getattr(entry, "message", None) or getattr(entry, "msg", None) or str(entry)
-        if (
-            level is None
-            or (isinstance(level, int) and level >= logging.WARNING)
-            or str(level).upper() in ("ERROR", "WARNING")
-        ):
-            return " ".join(str(msg).split())[:300]
+def _reason(result: Any) -> str:
+    """The last warning or error apprise captured for this call, else its status.
+    (apprise captures only what its logger lets through: see monitor.logs.)"""
+    for entry in reversed(list(result.logs())):
+        if str(entry.level).upper() in ("WARNING", "ERROR", "CRITICAL"):
+            return " ".join(str(entry.message).split())[:300]
     status = getattr(result, "status", None)
     return f"apprise reported {getattr(status, 'name', 'failure')}"

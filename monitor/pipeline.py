@@ -61,6 +61,27 @@ class PollResult:
     retry_in: timedelta | None = None
 
 
+class Locks:
+    """What keeps concurrent jobs of one process from doing the same work twice. The
+    daemon keeps one for its life and hands it to each Pipeline (a reload makes a new
+    Pipeline while jobs of the old one may still run)."""
+
+    def __init__(self, concurrency: int) -> None:
+        self.processing = asyncio.Lock()
+        self.polls = asyncio.Semaphore(concurrency)
+        self.targets: dict[str, asyncio.Lock] = {}
+
+    def target(self, target: str) -> asyncio.Lock:
+        return self.targets.setdefault(target, asyncio.Lock())
+
+    def busy_targets(self) -> list[asyncio.Lock]:
+        return [lock for lock in self.targets.values() if lock.locked()]
+
+
+#: A claimed delivery is taken over by another sender after this long (its sender died).
+CLAIM_LEASE = timedelta(minutes=5)
+
+
 class Pipeline:
     """Runs the stages for one configuration, rule set and store."""
 
@@ -73,6 +94,7 @@ class Pipeline:
         *,
         clock: Callable[[], datetime] = now_utc,
         extract: bool = True,
+        locks: Locks | None = None,
     ) -> None:
         self.settings = settings
         self.rules = rules
@@ -84,12 +106,17 @@ class Pipeline:
         }
         self.extract_facts = extract
         self._recovering = True
-        self._process_lock = asyncio.Lock()
+        self.locks = locks or Locks(settings.http.concurrency)
 
     # -- poll ----------------------------------------------------------------
 
     async def poll(self, source: Source, client: httpx.AsyncClient) -> PollResult:
-        """Poll one source and store what is new; failures are logged, counted and returned."""
+        """Poll one source and store what is new; failures are logged, counted and returned.
+        At most http.concurrency polls run at once, whoever calls."""
+        async with self.locks.polls:
+            return await self._poll(source, client)
+
+    async def _poll(self, source: Source, client: httpx.AsyncClient) -> PollResult:
         now = self.clock()
         name = source.name
         try:
@@ -157,15 +184,9 @@ class Pipeline:
     async def poll_all(self, names: list[str] | None = None) -> list[PollResult]:
         """Poll sources concurrently, at most http.concurrency at once."""
         chosen = [s for n, s in self.sources.items() if names is None or n in names]
-        limit = asyncio.Semaphore(self.settings.http.concurrency)
         client = make_client(self.settings.http)
         try:
-
-            async def one(src: Source) -> PollResult:
-                async with limit:
-                    return await self.poll(src, client)
-
-            return list(await asyncio.gather(*(one(s) for s in chosen)))
+            return list(await asyncio.gather(*(self.poll(s, client) for s in chosen)))
         finally:
             await client.aclose()
 
@@ -174,7 +195,10 @@ class Pipeline:
     async def process_pending(self) -> tuple[int, int]:
         """Archive, extract and run rules on every stored article not yet processed.
         Returns (articles processed, alerts recorded)."""
-        async with self._process_lock:
+        async with self.locks.processing:
+            if self.settings.archive is not None:
+                for article in self.store.unarchived():
+                    self._archive(article)
             processed = alerts = 0
             while True:
                 batch = self.store.pending_articles(limit=200)
@@ -203,7 +227,7 @@ class Pipeline:
                 )
         now = self.clock()
         quiet = self._quiet_reason(article, baseline, now)
-        new_alerts = [] if quiet else [self._alert(m, article, now) for m in matches]
+        new_alerts = [] if quiet else self._new_alerts(matches, article, now)
         facts_learned = [
             (m.rule, m.key, m.facts, article.source) for m in matches if m.facts is not None
         ]
@@ -234,13 +258,27 @@ class Pipeline:
             return f"published {article.published:%Y-%m-%d}, older than max_age"
         return None
 
-    def _alert(self, match: Match, article: Article, now: datetime) -> NewAlert:
-        rule = next(r for r in self.rules.rules if r.id == match.rule)
-        suppressed = None
-        if rule.throttle_window:
-            last = self.store.last_alert_time(rule.id)
-            if last is not None and now - last < rule.throttle_window:
-                suppressed = "throttle"
+    def _new_alerts(self, matches: list[Match], article: Article, now: datetime) -> list[NewAlert]:
+        """Alerts for the matches whose fact is new; throttled ones are kept, marked."""
+        out: list[NewAlert] = []
+        last_sent: dict[str, datetime | None] = {}
+        for match in matches:
+            if self.store.has_alert(match.rule, match.key):
+                continue  # a repeat: finish_article adds its source to the fact
+            rule = self.rules.by_id[match.rule]
+            suppressed = None
+            if rule.throttle_window:
+                if match.rule not in last_sent:
+                    last_sent[match.rule] = self.store.last_alert_time(match.rule)
+                last = last_sent[match.rule]
+                if last is not None and now - last < rule.throttle_window:
+                    suppressed = "throttle"
+                else:
+                    last_sent[match.rule] = now
+            out.append(self._alert(match, article, suppressed))
+        return out
+
+    def _alert(self, match: Match, article: Article, suppressed: str | None) -> NewAlert:
         return NewAlert(
             id=match.alert_id,
             rule=match.rule,
@@ -323,47 +361,56 @@ class Pipeline:
         return sum(r[0] for r in results), sum(r[1] for r in results)
 
     async def _deliver_target(self, target: str, rows: list[Due]) -> tuple[int, int]:
-        delivered = failed = 0
-        cfg = self.settings.delivery
+        """One target's due rows, in order. Each row is claimed in the database before
+        it is sent, so no other pass or process sends it meanwhile; a failure leaves
+        the rest of the target's rows for a later pass rather than hammering a dead
+        server."""
+        lock = self.locks.target(target)
+        if lock.locked():
+            return 0, 0  # another pass is sending to this target right now
+        delivered = 0
         label = self.notifier.targets[target].label if target in self.notifier.targets else target
-        for d in rows:
-            result = await self.notifier.send(
-                target, title=d.alert.title, body=d.alert.body, timeout=cfg.timeout.total_seconds()
-            )
-            now = self.clock()
-            if result.ok:
-                self.store.mark_delivered(d.alert.id, target, now=now)
-                log.info("notify %s: delivered alert %s (rule %s)", label, d.alert.id, d.alert.rule)
-                delivered += 1
-                continue
-            failed += 1
-            attempts = d.attempts + 1
-            if attempts >= cfg.max_attempts:
-                self.store.mark_failed_attempt(
-                    d.alert.id, target, result.error or "failed", next_attempt=None
-                )
-                log.error(
-                    "notify %s: alert %s failed %d times, giving up: %s",
-                    label,
-                    d.alert.id,
-                    attempts,
-                    result.error,
-                )
-                continue
-            wait = min(cfg.backoff * (2 ** (attempts - 1)), cfg.max_backoff)
-            wait = wait * random.uniform(0.8, 1.2)  # jitter: retries of a burst spread out
-            self.store.mark_failed_attempt(
-                d.alert.id, target, result.error or "failed", next_attempt=now + wait
-            )
-            log.warning(
-                "notify %s: alert %s not delivered (attempt %d, retry at %s): %s",
+        async with lock:
+            for d in rows:
+                if not self.store.claim(d.alert.id, target, now=self.clock(), lease=CLAIM_LEASE):
+                    continue
+                result = await self.notifier.send(target, title=d.alert.title, body=d.alert.body)
+                now = self.clock()
+                if result.ok:
+                    self.store.mark_delivered(d.alert.id, target, now=now)
+                    log.info(
+                        "notify %s: delivered alert %s (rule %s)", label, d.alert.id, d.alert.rule
+                    )
+                    delivered += 1
+                    continue
+                self._failed_delivery(d, target, label, result.error or "failed", now)
+                return delivered, 1
+        return delivered, 0
+
+    def _failed_delivery(self, d: Due, target: str, label: str, error: str, now: datetime) -> None:
+        cfg = self.settings.delivery
+        attempts = d.attempts + 1
+        if attempts >= cfg.max_attempts:
+            self.store.mark_failed_attempt(d.alert.id, target, error, next_attempt=None)
+            log.error(
+                "notify %s: alert %s failed %d times, giving up (see monitor alerts --failed): %s",
                 label,
                 d.alert.id,
                 attempts,
-                iso(now + wait),
-                result.error,
+                error,
             )
-        return delivered, failed
+            return
+        wait = min(cfg.backoff * (2 ** (attempts - 1)), cfg.max_backoff)
+        wait = wait * random.uniform(0.8, 1.2)  # jitter: the retries of a burst spread out
+        self.store.mark_failed_attempt(d.alert.id, target, error, next_attempt=now + wait)
+        log.warning(
+            "notify %s: alert %s not delivered (attempt %d, next try %s): %s",
+            label,
+            d.alert.id,
+            attempts,
+            iso(now + wait),
+            error,
+        )
 
     # -- one cycle -----------------------------------------------------------
 

@@ -16,11 +16,13 @@ delivery row is marked delivered only after the target said so.
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -250,6 +252,7 @@ class Store:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
+            self._lock_file: Any = None
             self.db = Database(conn)
             self.db.execute("PRAGMA busy_timeout = 30000")
             self.db.enable_wal()
@@ -261,6 +264,9 @@ class Store:
 
     def close(self) -> None:
         self.db.close()
+        if self._lock_file is not None:
+            self._lock_file.close()
+            self._lock_file = None
 
     def __enter__(self) -> Store:
         return self
@@ -371,7 +377,7 @@ class Store:
         """Stored articles whose rules have not run yet, oldest first:
         (article, baseline, archive file or None)."""
         rows = self.db.query(
-            "select * from articles where state = 'new' order by rowid limit ?", [limit]
+            "select * from articles where state = 'new' order by published, rowid limit ?", [limit]
         )
         return [(_article_from_row(r), bool(r["baseline"]), r["file"]) for r in rows]
 
@@ -448,6 +454,12 @@ class Store:
         row = self._row("select data from facts where rule = ? and key = ?", [rule, key])
         return json.loads(row["data"]) if row and row["data"] else None
 
+    def has_alert(self, rule: str, key: str) -> bool:
+        return (
+            self._row("select 1 as x from alerts where rule = ? and key = ?", [rule, key])
+            is not None
+        )
+
     def last_alert_time(self, rule: str) -> datetime | None:
         row = self._row(
             "select max(created) as t from alerts where rule = ? and suppressed is null", [rule]
@@ -495,7 +507,8 @@ class Store:
     def due_deliveries(self, now: datetime, limit: int = 1000) -> list[Due]:
         rows = list(
             self.db.query(
-                "select alert_id, target, attempts from deliveries where status = 'pending' and next_attempt <= ?"
+                "select alert_id, target, attempts from deliveries where status in ('pending', 'sending')"
+                " and next_attempt <= ?"
                 " order by next_attempt limit ?",
                 [iso(now), limit],
             )
@@ -539,6 +552,57 @@ class Store:
                     target,
                 ],
             )
+
+    def claim(self, alert_id: str, target: str, *, now: datetime, lease: timedelta) -> bool:
+        """Take a due delivery for sending; False when someone else has it or it is done.
+        The claim lapses after `lease`, so a sender that died mid-send is taken over."""
+        with self._write():
+            cur = self.db.execute(
+                "update deliveries set status = 'sending', next_attempt = ?"
+                " where alert_id = ? and target = ? and next_attempt <= ?"
+                " and status in ('pending', 'sending')",
+                [iso(now + lease), alert_id, target, iso(now)],
+            )
+        return cur.rowcount == 1
+
+    def release_claims(self, *, now: datetime) -> int:
+        """Hand back the deliveries a crashed sender had claimed (call with the process lock)."""
+        with self._write():
+            cur = self.db.execute(
+                "update deliveries set status = 'pending', next_attempt = ? where status = 'sending'",
+                [iso(now)],
+            )
+        return cur.rowcount
+
+    def unarchived(self, limit: int = 200) -> list[Article]:
+        """Processed articles whose archive file could not be written yet (disk full...)."""
+        rows = self.db.query(
+            "select * from articles where state = 'done' and file is null order by rowid limit ?",
+            [limit],
+        )
+        return [_article_from_row(r) for r in rows]
+
+    def lock(self) -> None:
+        """Hold an exclusive lock on the database for this process's life (monitor run, once):
+        two pollers on one database would process and send the same things."""
+        if str(self.path) == ":memory:":
+            return
+        lock_path = self.path.with_name(self.path.name + ".lock")
+        fh = open(lock_path, "a+")  # noqa: SIM115 - held open until close()
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            fh.seek(0)
+            holder = fh.read().strip() or "another process"
+            fh.close()
+            raise StoreError(
+                f"{self.path}: in use by monitor pid {holder} (run and once cannot share a database)"
+            ) from None
+        fh.seek(0)
+        fh.truncate()
+        fh.write(str(os.getpid()))
+        fh.flush()
+        self._lock_file = fh
 
     def pending_count(self) -> int:
         row = self._row("select count(*) as n from deliveries where status = 'pending'", [])
@@ -588,22 +652,33 @@ class Store:
 
 
 class _Write:
-    """A write transaction whose sqlite errors become StoreError (disk full, read-only...)."""
+    """A write transaction, BEGIN IMMEDIATE: it takes the write lock before reading, so a
+    read-then-write cannot fail half-way on "database is locked" when another process
+    writes too (busy_timeout applies to the BEGIN). sqlite errors (disk full, read-only
+    file) become StoreError naming the database; the transaction is rolled back."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.ctx = store.db.atomic()
 
     def __enter__(self) -> None:
         try:
-            self.ctx.__enter__()
+            self.store.db.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
             raise StoreError(f"{self.store.path}: {exc}") from exc
 
     def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
+        conn = self.store.db.conn
+        if exc_type is not None:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise StoreError(f"{self.store.path}: {exc}") from exc
+            return
         try:
-            self.ctx.__exit__(exc_type, exc, tb)
+            conn.execute("COMMIT")
         except sqlite3.Error as err:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
             raise StoreError(f"{self.store.path}: {err}") from err
 
 

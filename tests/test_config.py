@@ -139,9 +139,43 @@ def test_notify_url_from_a_file_or_a_systemd_credential(tmp_path, monkeypatch):
     assert "secret" not in s.notify[0].label
 
 
-def test_mask_url_hides_passwords_and_tokens():
-    assert "secret" not in mask_url("mailto://user:secret@smtp.example.org?to=a@b.c")
-    assert "123456789:ABCdefGHI" not in mask_url("tgram://123456789:ABCdefGHI/987")
+@pytest.mark.parametrize(
+    ("url", "masked"),
+    [
+        ("mailto://user:secret@smtp.example.org?to=a@b.c", "mailto://***@smtp.example.org/***"),
+        ("tgram://123456789:ABCdefGHI/987", "tgram://***"),
+        ("pover://USERKEY@APITOKEN/x", "pover://***"),
+        ("ntfy://s3cr3t-topic", "ntfy://***"),
+        ("slack://T1JJ3T3L2/B1/xyz", "slack://***"),
+        ("json://localhost:9/hook?token=x", "json://localhost/***"),
+        ("matrix://user:pw@matrix.example.org/#room", "matrix://***@matrix.example.org/***"),
+        ("not a url", "***"),
+    ],
+)
+def test_mask_url_shows_no_user_password_token_or_path(url, masked):
+    assert mask_url(url) == masked
+
+
+def test_environment_errors_name_the_variable(tmp_path, monkeypatch):
+    cfg = tmp_path / "m.yaml"
+    cfg.write_text("baseline: true\n")
+    monkeypatch.setenv("MONITOR_BASELINE", "maybe")
+    with pytest.raises(ConfigError) as err:
+        load_settings(cfg)
+    assert str(err.value).startswith("environment MONITOR_BASELINE: ")
+    monkeypatch.delenv("MONITOR_BASELINE")
+    monkeypatch.setenv("MONITOR_SOURCES", "[not json")
+    with pytest.raises(ConfigError, match=r"^environment: "):
+        load_settings(cfg)
+
+
+@pytest.mark.parametrize("url", ["http://a..b/feed", "https:///nohost", "http://exa mple.org/"])
+def test_invalid_feed_urls_are_config_errors(tmp_path, url):
+    cfg = tmp_path / "m.yaml"
+    cfg.write_text(f"sources:\n  - {{name: x, kind: feed, url: '{url}'}}\n")
+    with pytest.raises(ConfigError) as err:
+        load_settings(cfg)
+    assert str(err.value).startswith(f"{cfg}:2: ")
 
 
 def test_cli_reports_a_missing_config_in_one_line(tmp_path):

@@ -139,3 +139,41 @@ def test_failing_source_backs_off_without_stopping_the_others(tmp_path, feed_ser
         assert daemon.proc.wait(timeout=10) == 0
     finally:
         daemon.stop()
+
+
+def test_many_sources_at_once_send_each_alert_once(tmp_path, feed_server, smtp_server):
+    """Every poll job ends with a delivery pass, and the delivery job runs too: they
+    overlap all the time, and still each alert goes out once."""
+    sources = []
+    for s in range(4):
+        feed = [
+            Item(
+                title=f"Poutine {s}-{i}",
+                link=f"https://n{s}.example/{i}",
+                guid=f"https://n{s}.example/{i}",
+                published=datetime.now(UTC) - timedelta(minutes=5),
+                body=f"Vladimir Poutine {s} {i}.",
+            )
+            for i in range(3)
+        ]
+        url = feed_server.route(f"/f{s}.xml", rss(feed))
+        sources.append(
+            {"name": f"s{s}", "kind": "feed", "url": url, "interval": "1s", "jitter": "0s"}
+        )
+    write_rules(tmp_path, RULE)
+    config = write_config(
+        tmp_path,
+        baseline=False,
+        sources=sources,
+        notify=[{"url": smtp_server.apprise_url(), "tags": ["email"]}],
+    )
+    daemon = Daemon(config)
+    try:
+        assert len(smtp_server.wait_for(12, timeout=30)) >= 12
+        time.sleep(3)  # more polls and delivery passes; nothing more may arrive
+        daemon.proc.send_signal(signal.SIGTERM)
+        assert daemon.proc.wait(timeout=10) == 0
+    finally:
+        daemon.stop()
+    subjects = [m.subject for m in smtp_server.messages]
+    assert len(subjects) == len(set(subjects)) == 12, sorted(subjects)

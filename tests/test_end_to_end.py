@@ -196,7 +196,7 @@ def test_one_bad_source_never_stops_the_others(tmp_path, feed_server, smtp_serve
             "url": feed_server.route("/slow.xml", rss(seed_items), delay=10),
         },
         {"name": "good", "kind": "feed", "url": good},
-        {"name": "no-inbox", "kind": "files", "path": "nowhere/"},
+        {"name": "no-inbox", "kind": "files", "path": "monitor.yaml/inbox/"},
     ]
     config = setup(
         tmp_path, feed_server, smtp_server, seed_items, sources=sources, http={"timeout": "1s"}
@@ -227,7 +227,9 @@ def test_seed_files_through_a_files_source(tmp_path, smtp_server):
         tmp_path,
         baseline=False,
         max_age=None,
-        sources=[{"name": "inbox", "kind": "files", "path": "inbox/", "interval": "1m"}],
+        sources=[
+            {"name": "inbox", "kind": "files", "path": "inbox/", "interval": "1m", "settle": "0s"}
+        ],
         notify=[{"url": smtp_server.apprise_url(to="desk@example.org"), "tags": ["email"]}],
     )
     assert run_cli("once", "--config", config).code == 0
@@ -271,6 +273,9 @@ def test_export_writes_the_seed_format(tmp_path, feed_server, smtp_server, seed_
     assert {p.name.split("_")[1] for p in out} == {
         p.name.split("_")[1] for p in (tmp_path / "articles").iterdir()
     }
+    again = run_cli("export", tmp_path / "out", "--config", config)
+    assert "exported 0 articles" in again.out and "(5 already there)" in again.out
+    assert len(list((tmp_path / "out").iterdir())) == 5
 
 
 def test_notify_test_reports_each_target_with_secrets_masked(tmp_path, smtp_server):

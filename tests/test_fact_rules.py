@@ -222,3 +222,63 @@ def test_bad_fact_rules_are_reported_with_their_line(tmp_path):
         load_rules([tmp_path / "r.yaml"])
     problems = err.value.problems
     assert [p.split(": ")[0].rsplit(":", 1)[1] for p in problems] == ["3", "6", "9"], problems
+
+
+def test_throttle_holds_within_one_article(tmp_path):
+    h = Harness(tmp_path, [TroopsRule(id="troops", type="troops", throttle="1d")])
+    h.article(
+        Facts(
+            troops=(
+                troop(),
+                troop(count=1000, count_max=5000, qualifier="range", status="considered"),
+            )
+        )
+    )
+    assert [a.suppressed for a in h.alerts()] == [None, "throttle"]
+
+
+def test_articles_are_processed_in_order_of_publication(tmp_path):
+    """A feed lists today's 3,000 before last week's 5,000: the change reads 5,000 -> 3,000."""
+    import asyncio
+
+    h = Harness(tmp_path, [TroopsRule(id="troops", type="troops")])
+    facts_by_title = {}
+    articles = []
+    for n, (count, day) in enumerate([(3000, dt.date(2022, 2, 3)), (5000, dt.date(2022, 1, 27))]):
+        entry = Entry(
+            source="wire",
+            guid=f"urn:o{n}",
+            title=f"T{n}",
+            text=f"Texte {n}.",
+            published=datetime(day.year, day.month, day.day, 12, tzinfo=UTC),
+        )
+        article = normalize(entry, fetched=datetime.now(UTC))
+        facts_by_title[article.title] = Facts(
+            troops=(troop(count=count, qualifier="exact", status="deployed"),)
+        )
+        articles.append(article)
+    h.store.record_poll(
+        "wire",
+        h.store.source_state("wire"),
+        articles,
+        now=datetime.now(UTC),
+        baseline=False,
+        next_poll=None,
+    )
+    h.pipeline._extract = lambda a: facts_by_title[a.title]
+    asyncio.run(h.pipeline.process_pending())
+    first, second = h.alerts()
+    assert first.facts["count"] == 5000 and first.previous is None
+    assert second.facts["count"] == 3000 and second.previous["count"] == 5000
+    # A late copy of the old report does not read as a change back.
+    h.article(
+        Facts(troops=(troop(count=4000, qualifier="exact", status="deployed"),)),
+        day=dt.date(2022, 1, 20),
+    )
+    late = h.alerts()[-1]
+    assert "an earlier report; latest known: 3,000" in late.title and late.previous is None
+    h.article(
+        Facts(troops=(troop(count=3500, qualifier="exact", status="deployed"),)),
+        day=dt.date(2022, 2, 5),
+    )
+    assert h.alerts()[-1].previous["count"] == 3000

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from feeds import Item, rss
 from util import write_config, write_rules
 
@@ -121,3 +122,87 @@ def test_store_survives_reopening_and_keeps_source_state(tmp_path, feed_server):
     status = store2.source_statuses()["f"]
     assert status.polls == 2 and status.items == 2 and status.errors == 0
     store2.close()
+
+
+def test_overlapping_delivery_passes_send_each_alert_once(tmp_path, feed_server, smtp_server):
+    url = feed_server.route("/f.xml", rss(items(6)))
+    write_rules(tmp_path, RULES)
+    config = write_config(
+        tmp_path,
+        baseline=False,
+        sources=[{"name": "f", "kind": "feed", "url": url}],
+        notify=[{"url": smtp_server.apprise_url()}],
+    )
+    p, store = pipeline_for(config)
+    asyncio.run(p.poll_all())
+    asyncio.run(p.process_pending())
+
+    async def three_passes():
+        return await asyncio.gather(p.deliver_due(), p.deliver_due(), p.deliver_due())
+
+    results = asyncio.run(three_passes())
+    assert sum(r[0] for r in results) == 6
+    assert len(smtp_server.wait_for(6, timeout=10)) == 6
+    # A second process (another pass on its own connection) finds nothing left to claim.
+    p2, store2 = pipeline_for(config)
+    assert asyncio.run(p2.deliver_due()) == (0, 0)
+    assert len(smtp_server.messages) == 6
+    store.close()
+    store2.close()
+
+
+def test_a_slow_target_delays_no_other_and_gets_each_alert_once(tmp_path, feed_server, smtp_server):
+    url = feed_server.route("/f.xml", rss(items(3)))
+    feed_server.route("/hook", "{}", content_type="application/json", delay=1.5)
+    write_rules(tmp_path, RULES)
+    config = write_config(
+        tmp_path,
+        baseline=False,
+        sources=[{"name": "f", "kind": "feed", "url": url}],
+        notify=[
+            {"url": smtp_server.apprise_url(), "name": "mail"},
+            {"url": f"json://127.0.0.1:{feed_server.port}/hook", "name": "hook"},
+        ],
+    )
+    p, store = pipeline_for(config)
+    asyncio.run(p.poll_all())
+    asyncio.run(p.process_pending())
+
+    async def deliver_and_time():
+        loop = asyncio.get_running_loop()
+        start = loop.time()
+        task = asyncio.create_task(p.deliver_due())
+        await asyncio.to_thread(smtp_server.wait_for, 3, 10)
+        mail_done = loop.time() - start
+        await task
+        return mail_done, loop.time() - start
+
+    mail_done, all_done = asyncio.run(deliver_and_time())
+    assert all_done >= 4.5, "the hook answers in 1.5 s a message"
+    assert mail_done < all_done / 2, (mail_done, all_done)
+    assert feed_server.hits("/hook") == 3
+    assert store.pending_count() == 0
+    store.close()
+
+
+def test_run_and_once_cannot_share_a_database(tmp_path, feed_server):
+    from monitor.errors import StoreError
+
+    config = make_config(tmp_path, feed_server, rss(items(1)))
+    _, store = pipeline_for(config)
+    store.lock()
+    from util import run_cli
+
+    r = run_cli("once", "--config", config)
+    assert r.code == 1 and "in use by monitor pid" in r.err, r.err
+    store.close()
+    assert run_cli("once", "--config", config).code == 0
+    other = Store(tmp_path / "monitor.db")
+    other.lock()
+    third = Store(tmp_path / "monitor.db")
+    try:
+        with pytest.raises(StoreError):
+            third.lock()
+    finally:
+        third.close()
+        other.close()

@@ -176,7 +176,7 @@ def test_files_source_reads_seeds_and_picks_up_new_files(tmp_path):
     inbox.mkdir()
     for src in sorted(SEEDS.glob("*.txt"))[:3]:
         (inbox / src.name).write_bytes(src.read_bytes())
-    config = SourceConfig(name="inbox", kind="files", path=inbox)
+    config = SourceConfig(name="inbox", kind="files", path=inbox, settle=0)
     first = poll(config)
     assert len(first.entries) == 3 and first.problems == ()
     assert first.entries[0].year_month == (2022, 1)
@@ -198,7 +198,7 @@ def test_files_source_reports_bad_files_and_goes_on(tmp_path):
     outside = tmp_path / "secret.txt"
     outside.write_text("not yours", encoding="utf-8")
     (inbox / "005_link.txt").symlink_to(outside)
-    fetched = poll(SourceConfig(name="inbox", kind="files", path=inbox))
+    fetched = poll(SourceConfig(name="inbox", kind="files", path=inbox, settle=0))
     assert [e.text for e in fetched.entries] == ["Un article lisible."]
     problems = "\n".join(fetched.problems)
     for name in ("002_latin1.txt", "003_dir.txt", "004_fifo.txt", "005_link.txt"):
@@ -206,9 +206,25 @@ def test_files_source_reports_bad_files_and_goes_on(tmp_path):
     assert len(fetched.problems) == 4
 
 
-def test_files_source_missing_folder(tmp_path):
-    with pytest.raises(FetchError, match="no such folder"):
-        poll(SourceConfig(name="inbox", kind="files", path=tmp_path / "none"))
+def test_files_source_creates_a_missing_inbox_or_says_why_not(tmp_path):
+    fetched = poll(SourceConfig(name="inbox", kind="files", path=tmp_path / "new" / "inbox"))
+    assert fetched.entries == () and (tmp_path / "new" / "inbox").is_dir()
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(FetchError, match=r"source inbox: .*cannot list"):
+        poll(SourceConfig(name="inbox", kind="files", path=tmp_path / "file" / "inbox"))
+
+
+def test_files_still_being_written_wait_for_the_next_poll(tmp_path):
+    (tmp_path / "001_a.txt").write_text(" date 2022-02 Ancien.\n", encoding="utf-8")
+    old = os.stat(tmp_path / "001_a.txt").st_mtime - 60
+    os.utime(tmp_path / "001_a.txt", (old, old))
+    (tmp_path / "002_b.txt").write_text(" date 2022-02 En cours d'écri", encoding="utf-8")
+    config = SourceConfig(name="inbox", kind="files", path=tmp_path, settle=30)
+    first = poll(config)
+    assert [e.text for e in first.entries] == ["Ancien."]
+    os.utime(tmp_path / "002_b.txt", (old, old))  # the writer is done
+    second = poll(config, first.state)
+    assert [e.text for e in second.entries] == ["En cours d'écri"]
 
 
 PAGE = """<!doctype html><html lang="fr"><head><title>Le président parle - Journal</title>

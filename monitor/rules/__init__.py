@@ -74,6 +74,10 @@ class RuleSet:
     rules: tuple[Rule, ...]
     files: tuple[Path, ...] = ()
 
+    @property
+    def by_id(self) -> dict[str, Rule]:
+        return {r.id: r for r in self.rules}
+
     def enabled(self) -> Iterable[Rule]:
         return (r for r in self.rules if r.enabled)
 

@@ -51,6 +51,13 @@ def _amount(fact: dict[str, Any]) -> str:
     return f"{prefix}{count:,}"
 
 
+def _figure(fact: dict[str, Any]) -> str:
+    """The figure part of a troop fact's key: 3000, 1000-5000, or vague."""
+    if fact.get("count") is None:
+        return "vague"
+    return f"{fact['count']}-{fact['count_max']}" if fact.get("count_max") else str(fact["count"])
+
+
 def _source_lines(ctx: Context, evidence: str) -> list[str]:
     a = ctx.article
     return [
@@ -112,33 +119,34 @@ class TroopsRule(Rule):
                 continue
             if fact.get("count") is None and not self.include_vague:
                 continue
-            figure = (
-                "vague"
-                if fact.get("count") is None
-                else (
-                    f"{fact['count']}-{fact['count_max']}"
-                    if fact.get("count_max")
-                    else str(fact["count"])
-                )
-            )
+            figure = _figure(fact)
             key = f"troops|{actor}|{status}|{figure}"
             if key in seen:
                 continue
             seen.add(key)
             latest_key = f"latest|{actor}|{status}"
-            previous = ctx.state.fact(self.id, latest_key) if ctx.state else None
+            latest = ctx.state.fact(self.id, latest_key) if ctx.state else None
             known = ctx.state.fact(self.id, key) if ctx.state else None
+            as_of = ctx.article.published.date().isoformat()
+            # An article older than the latest known figure does not replace it: a late
+            # copy of last week's report must not read as a change back.
+            stale = latest is not None and latest.get("as_of", "") > as_of
+            previous = None
+            if latest is not None and _figure(latest) != figure:
+                previous = {k: v for k, v in latest.items() if k != "as_of"}
             if (
                 known is None
                 and previous is not None
+                and not stale
                 and not self._big_enough(previous.get("count"), fact.get("count"))
             ):
                 continue
-            was = (
-                f" (was {_amount(previous)})"
-                if previous and previous != fact
-                else " (first figure)"
-            )
+            if stale:
+                was = f" (an earlier report; latest known: {_amount(latest or {})})"
+            elif previous is not None:
+                was = f" (was {_amount(previous)})"
+            else:
+                was = " (first figure)"
             title = f"[{self.id}] {actor}: {_amount(fact)} troops {STATUS_WORDS.get(status, status)}{was}"
             if fact.get("location"):
                 title += f", {fact['location']}"
@@ -151,8 +159,8 @@ class TroopsRule(Rule):
                     body="\n".join(_source_lines(ctx, fact.get("evidence") or "")),
                     notify=tuple(self.notify),
                     facts=fact,
-                    previous=previous if previous != fact else None,
-                    learn=((latest_key, fact),),
+                    previous=None if stale else previous,
+                    learn=() if stale else ((latest_key, {**fact, "as_of": as_of}),),
                 )
             )
         return out

@@ -1,16 +1,20 @@
 """A folder of seed-format files (an inbox): new and changed files are picked up.
 
 The cursor remembers each file's size and modification time, so an unchanged file
-is not read again; a file that cannot be read is reported once, and read again
-when it changes.
+is not read again; a file that cannot be read is reported, and read again when it
+changes. A file modified less than ``settle`` ago is left for the next poll: it may
+still be being written (drop files by writing a dot-file and renaming it, and
+they are read at once).
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import os
 import stat
+import time
 from pathlib import Path
 
 import httpx
@@ -19,6 +23,8 @@ from monitor import seedformat
 from monitor.article import Entry
 from monitor.errors import ArticleFileError, FetchError
 from monitor.sources.base import Fetched, Source, SourceState
+
+log = logging.getLogger("monitor")
 
 #: Files read per poll at most; the rest wait for the next poll.
 MAX_FILES_PER_POLL = 5000
@@ -33,11 +39,15 @@ class FilesSource(Source):
 
     def scan(self, folder: Path, state: SourceState) -> Fetched:
         try:
+            if not folder.exists():
+                # An inbox that does not exist yet is one nobody has dropped a file in.
+                folder.mkdir(parents=True)
+                log.info("source %s: created the folder %s", self.name, folder)
             names = sorted(os.listdir(folder))
-        except FileNotFoundError:
-            raise FetchError(self.name, f"{folder}: no such folder") from None
         except OSError as exc:
             raise FetchError(self.name, f"{folder}: cannot list: {exc.strerror or exc}") from None
+        settle = self.config.settle.total_seconds()
+        now = time.time()
         seen: dict[str, list[int]] = json.loads(state.cursor) if state.cursor else {}
         now_seen: dict[str, list[int]] = {}
         entries: list[Entry] = []
@@ -63,6 +73,8 @@ class FilesSource(Source):
             except OSError as exc:
                 problems.append(f"{path}: {exc.strerror or exc}")
                 continue
+            if now - st.st_mtime < settle:
+                continue  # still being written, perhaps: read it next poll, whole
             mark = [st.st_mtime_ns, st.st_size]
             now_seen[name] = mark
             if seen.get(name) == mark:

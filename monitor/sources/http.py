@@ -87,15 +87,24 @@ async def fetch(
     try:
         async with asyncio.timeout(deadline):
             target = url
+            origin = httpx.URL(url)
             for _ in range(config.max_redirects + 1):
                 resp = await _get(client, target, request_headers, source, config.max_bytes)
                 if isinstance(resp, Response):
                     return resp
                 target = resp
+                moved = httpx.URL(target)
+                if (moved.scheme, moved.host, moved.port) != (
+                    origin.scheme,
+                    origin.host,
+                    origin.port,
+                ):
+                    # The source's own headers (tokens, cookies) and validators are for its host.
+                    request_headers = {"Accept": accept}
             raise FetchError(source, f"{url}: more than {config.max_redirects} redirects")
     except TimeoutError:
         raise FetchError(source, f"{url}: no complete answer within {deadline:g}s") from None
-    except httpx.InvalidURL as exc:
+    except (httpx.InvalidURL, httpx.UnsupportedProtocol, UnicodeError, ValueError) as exc:
         raise FetchError(source, f"{url}: invalid URL ({exc})") from None
     except httpx.HTTPError as exc:
         reason = str(exc) or type(exc).__name__
