@@ -252,7 +252,7 @@ def cmd_alerts(args: argparse.Namespace) -> int:
 def _alert_text(alert: Any) -> str:
     created = alert.created.strftime("%Y-%m-%d %H:%M") if alert.created else ""
     head = f"{created} [{alert.status}] {alert.rule}: {alert.title}"
-    body = "\n".join("    " + line for line in alert.body.splitlines())
+    body = "\n".join("    " + line for line in alert.body.splitlines() if line.strip())
     return f"{head}\n{body}"
 
 

@@ -15,6 +15,7 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 import apprise
 
@@ -82,7 +83,9 @@ class Notifier:
             text = text.replace(t.url, t.label)
         return text
 
-    async def send(self, target_id: str, *, title: str, body: str) -> SendResult:
+    async def send(
+        self, target_id: str, *, title: str, body: str, key: str | None = None
+    ) -> SendResult:
         """Send one message to one target, in a worker thread.
 
         There is no timeout around the thread on purpose: abandoning it would not stop
@@ -91,18 +94,37 @@ class Notifier:
         target = self.targets.get(target_id)
         if target is None:
             return SendResult(False, "target is no longer configured")
-        return await asyncio.to_thread(self._send, target, title, body)
+        return await asyncio.to_thread(self._send, target, title, body, key)
 
-    def _send(self, target: Target, title: str, body: str) -> SendResult:
+    def _send(self, target: Target, title: str, body: str, key: str | None) -> SendResult:
         obj = apprise.Apprise()
-        obj.add(target.url)
+        obj.add(with_dedup_key(target.url, key) if key else target.url)
         try:
-            result = obj.notify(body=body, title=title)
+            result = obj.notify(body=body, title=title, body_format=apprise.NotifyFormat.MARKDOWN)
         except Exception as exc:  # a plugin bug must not kill the sender; the outbox retries
             return SendResult(False, self.mask(f"{type(exc).__name__}: {exc}"))
         if result:
             return SendResult(True)
         return SendResult(False, self.mask(_reason(result)))
+
+
+#: apprise schemes that turn a "+Name=value" URL argument into a header of the message:
+#: email (a header receivers can deduplicate on) and the JSON, XML and form webhooks.
+HEADER_SCHEMES = {"mailto", "mailtos", "json", "jsons", "xml", "xmls", "form", "forms"}
+DEDUP_HEADER = "X-Monitor-Alert"
+
+
+def with_dedup_key(url: str, key: str) -> str:
+    """The target URL with the delivery's dedup key as a header, where the channel has one.
+
+    >>> with_dedup_key("mailto://127.0.0.1:25?to=a@b.c", "f00.t-1")
+    'mailto://127.0.0.1:25?to=a@b.c&+X-Monitor-Alert=f00.t-1'
+    """
+    scheme = url.split("://", 1)[0].lower()
+    if scheme not in HEADER_SCHEMES:
+        return url
+    sep = "&" if "?" in url else "?"
+    return f"{url}{sep}+{DEDUP_HEADER}={quote(key, safe='.-_')}"
 
 
 def _reason(result: Any) -> str:

@@ -374,7 +374,9 @@ class Pipeline:
             for d in rows:
                 if not self.store.claim(d.alert.id, target, now=self.clock(), lease=CLAIM_LEASE):
                     continue
-                result = await self.notifier.send(target, title=d.alert.title, body=d.alert.body)
+                result = await self.notifier.send(
+                    target, title=d.alert.title, body=d.alert.body, key=f"{d.alert.id}.{target}"
+                )
                 now = self.clock()
                 if result.ok:
                     self.store.mark_delivered(d.alert.id, target, now=now)

@@ -55,6 +55,11 @@ def test_once_archives_emails_then_sends_a_conditional_get(
     assert all(m.rcpt_tos == ("desk@example.org",) for m in mails)
     assert all("putin-mentions" in m.subject for m in mails)
     assert any("Poutine" in m.text and feed_server.base_url in m.text for m in mails)
+    # Plain text and HTML, and a stable dedup key per (alert, target) in a header.
+    assert all(m.message.get_body(preferencelist=("html",)) is not None for m in mails)
+    keys = {m["X-Monitor-Alert"] for m in mails}
+    alerts = [json.loads(x) for x in run_cli("alerts", "--json", "--config", config).out.splitlines()]
+    assert {k.split(".")[0] for k in keys} == {a["id"] for a in alerts} and len(keys) == 5
     # The second cycle asks "changed since?" and sends nothing more.
     second = run_cli("once", "--config", config)
     assert second.code == 0, second.err

@@ -108,3 +108,27 @@ def sentence_around(text: str, start: int, end: int, limit: int = 400) -> str:
     right = m2.start() if m2 else len(text)
     sentence = " ".join(text[left:right].split())
     return sentence if len(sentence) <= limit else sentence[: limit - 1] + "…"
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+
+
+def md_escape(text: str) -> str:
+    """Text that Markdown shows as written (apprise turns Markdown into HTML for email)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def alert_body(ctx: Context, evidence: str | None) -> str:
+    """The body every alert shares, in Markdown: the evidence sentence, where and when it
+    was published, and the link. apprise sends it as HTML plus plain text by email and
+    as Markdown to chat services that take it."""
+    a = ctx.article
+    parts = []
+    if evidence:
+        parts.append(f"> «{md_escape(evidence)}»")
+    parts.append(
+        " · ".join(md_escape(x) for x in (a.source, f"{a.published:%Y-%m-%d}", a.title) if x)
+    )
+    if a.url:
+        parts.append(a.url)
+    return "\n\n".join(parts)

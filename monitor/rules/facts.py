@@ -24,7 +24,7 @@ from typing import Any, ClassVar, Literal
 from pydantic import Field, field_validator
 
 from monitor.config import Duration
-from monitor.rules.base import Context, Match, Rule
+from monitor.rules.base import Context, Match, Rule, alert_body
 
 TroopStatus = Literal["alert", "deployed", "massed", "considered", "withdrawn"]
 ContactStatus = Literal["held", "planned"]
@@ -56,15 +56,6 @@ def _figure(fact: dict[str, Any]) -> str:
     if fact.get("count") is None:
         return "vague"
     return f"{fact['count']}-{fact['count_max']}" if fact.get("count_max") else str(fact["count"])
-
-
-def _source_lines(ctx: Context, evidence: str) -> list[str]:
-    a = ctx.article
-    return [
-        f"«{evidence}»",
-        f"{a.source} · {a.published:%Y-%m-%d}" + (f" · {a.title}" if a.title else ""),
-        *([a.url] if a.url else []),
-    ]
 
 
 class TroopsRule(Rule):
@@ -156,7 +147,7 @@ class TroopsRule(Rule):
                     kind="troops",
                     key=key,
                     title=title,
-                    body="\n".join(_source_lines(ctx, fact.get("evidence") or "")),
+                    body=alert_body(ctx, fact.get("evidence")),
                     notify=tuple(self.notify),
                     facts=fact,
                     previous=None if stale else previous,
@@ -214,7 +205,7 @@ class ContactRule(Rule):
                     kind="contact",
                     key=key,
                     title=title,
-                    body="\n".join(_source_lines(ctx, fact.get("evidence") or "")),
+                    body=alert_body(ctx, fact.get("evidence")),
                     notify=tuple(self.notify),
                     facts=fact,
                     learn=learn,

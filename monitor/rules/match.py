@@ -23,7 +23,7 @@ from typing import Any, ClassVar
 
 from pydantic import PrivateAttr, field_validator
 
-from monitor.rules.base import Context, Match, Rule, sentence_around
+from monitor.rules.base import Context, Match, Rule, alert_body, sentence_around
 from monitor.textmatch import keyword_pattern
 
 TEXT_FIELDS = ("title", "text")
@@ -182,15 +182,7 @@ class MatchRule(Rule):
             return []
         article = ctx.article
         evidence = _evidence(ctx, self._expr.hits(ctx))
-        body = "\n".join(
-            x
-            for x in (
-                f"«{evidence}»" if evidence else None,
-                f"{article.source} · {article.published:%Y-%m-%d}",
-                article.url,
-            )
-            if x
-        )
+        body = alert_body(ctx, evidence)
         return [
             Match(
                 rule=self.id,
