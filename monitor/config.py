@@ -207,6 +207,9 @@ class DeliveryConfig(_Model):
     max_attempts: int = Field(default=10, ge=1)
     backoff: Duration = timedelta(seconds=30)
     max_backoff: Duration = timedelta(hours=1)
+    #: more alerts than this due at once for one target go out as one digest message
+    #: (a burst after downtime reads as one message, not a queue of fifty)
+    digest_over: int = Field(default=5, ge=1)
 
 
 _CONFIG_FILE: contextvars.ContextVar[YamlDoc | None] = contextvars.ContextVar(

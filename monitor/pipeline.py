@@ -12,6 +12,7 @@ when to run, and nothing here parses arguments.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 import random
 from collections.abc import Callable
@@ -371,6 +372,8 @@ class Pipeline:
         delivered = 0
         label = self.notifier.targets[target].label if target in self.notifier.targets else target
         async with lock:
+            if len(rows) > self.settings.delivery.digest_over:
+                return await self._deliver_digest(target, label, rows)
             for d in rows:
                 if not self.store.claim(d.alert.id, target, now=self.clock(), lease=CLAIM_LEASE):
                     continue
@@ -388,6 +391,32 @@ class Pipeline:
                 self._failed_delivery(d, target, label, result.error or "failed", now)
                 return delivered, 1
         return delivered, 0
+
+    async def _deliver_digest(self, target: str, label: str, rows: list[Due]) -> tuple[int, int]:
+        """Many alerts due at once for one target: one message with all of them."""
+        now = self.clock()
+        claimed = [
+            d for d in rows if self.store.claim(d.alert.id, target, now=now, lease=CLAIM_LEASE)
+        ]
+        if not claimed:
+            return 0, 0
+        title = f"monitor: {len(claimed)} alerts"
+        sections = [f"### {d.alert.title}\n\n{d.alert.body}" for d in claimed]
+        body = "\n\n---\n\n".join(sections)
+        key = (
+            "digest."
+            + hashlib.sha256("|".join(d.alert.id for d in claimed).encode()).hexdigest()[:20]
+        )
+        result = await self.notifier.send(target, title=title, body=body, key=f"{key}.{target}")
+        now = self.clock()
+        if result.ok:
+            for d in claimed:
+                self.store.mark_delivered(d.alert.id, target, now=now)
+            log.info("notify %s: delivered %d alerts in one digest", label, len(claimed))
+            return len(claimed), 0
+        for d in claimed:
+            self._failed_delivery(d, target, label, result.error or "failed", now)
+        return 0, 1
 
     def _failed_delivery(self, d: Due, target: str, label: str, error: str, now: datetime) -> None:
         cfg = self.settings.delivery

@@ -34,7 +34,7 @@ def test_sigkill_mid_cycle_loses_nothing(tmp_path, feed_server, smtp_server):
         tmp_path, baseline=False,
         sources=[{"name": "wire", "kind": "feed", "url": url, "interval": "1h", "jitter": "0s"}],
         notify=[{"url": smtp_server.apprise_url(to="desk@example.org")}],
-        delivery={"backoff": "0s"},
+        delivery={"backoff": "0s", "digest_over": 1000},
     )
     env = {k: v for k, v in os.environ.items() if not k.startswith("MONITOR_")}
     rng = random.Random(20220124)

@@ -166,6 +166,7 @@ def test_many_sources_at_once_send_each_alert_once(tmp_path, feed_server, smtp_s
         baseline=False,
         sources=sources,
         notify=[{"url": smtp_server.apprise_url(), "tags": ["email"]}],
+        delivery={"digest_over": 1000},
     )
     daemon = Daemon(config)
     try:

@@ -132,6 +132,7 @@ def test_overlapping_delivery_passes_send_each_alert_once(tmp_path, feed_server,
         baseline=False,
         sources=[{"name": "f", "kind": "feed", "url": url}],
         notify=[{"url": smtp_server.apprise_url()}],
+        delivery={"digest_over": 1000},
     )
     p, store = pipeline_for(config)
     asyncio.run(p.poll_all())
@@ -206,3 +207,23 @@ def test_run_and_once_cannot_share_a_database(tmp_path, feed_server):
     finally:
         third.close()
         other.close()
+
+
+def test_a_burst_goes_out_as_one_digest(tmp_path, feed_server, smtp_server):
+    url = feed_server.route("/f.xml", rss(items(8)))
+    write_rules(tmp_path, RULES)
+    config = write_config(
+        tmp_path,
+        baseline=False,
+        sources=[{"name": "f", "kind": "feed", "url": url}],
+        notify=[{"url": smtp_server.apprise_url()}],
+        delivery={"digest_over": 5},
+    )
+    p, store = pipeline_for(config)
+    report = asyncio.run(p.run_once())
+    assert report.alerts == 8 and report.delivered == 8
+    [mail] = smtp_server.wait_for(1, timeout=10)
+    assert mail.subject == "monitor: 8 alerts"
+    assert all(f"Article {i}" in mail.text for i in range(8))
+    assert store.pending_count() == 0
+    store.close()
