@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
+import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -26,6 +27,7 @@ from monitor.rules import RuleSet, load_rules
 from monitor.sources import Source
 from monitor.sources.http import make_client
 from monitor.store import Store, now_utc
+from monitor.systemd import notify, watchdog_interval
 
 log = logging.getLogger("monitor")
 
@@ -71,6 +73,8 @@ class Daemon:
         self.stop_event = asyncio.Event()
         self.client = make_client(loaded.settings.http)
         self.last_cycle: datetime | None = None
+        #: polls in flight: source -> when it started (the watchdog's view of progress)
+        self.in_flight: dict[str, float] = {}
 
     def _pipeline(self, loaded: Loaded) -> Pipeline:
         return Pipeline(
@@ -83,6 +87,15 @@ class Daemon:
         loop.add_signal_handler(signal.SIGINT, self.stop_event.set)
         loop.add_signal_handler(signal.SIGHUP, self.reload)
         self._schedule()
+        watchdog = watchdog_interval()
+        if watchdog is not None:
+            self.scheduler.add_job(
+                self._watchdog,
+                IntervalTrigger(seconds=watchdog.total_seconds()),
+                id="watchdog",
+                max_instances=1,
+                coalesce=True,
+            )
         self.scheduler.start()
         log.info(
             "monitor running: %d sources, %d rules, %d notify targets (config: %s)",
@@ -94,8 +107,10 @@ class Daemon:
         try:
             # Articles stored but not processed before a stop or crash are done first.
             await self._after_poll()
+            notify("READY=1", f"STATUS={self.status()}")
             await self.stop_event.wait()
         finally:
+            notify("STOPPING=1", "STATUS=stopping: finishing the work in flight")
             log.info("monitor stopping")
             self.scheduler.shutdown(wait=False)
             await self._drain()
@@ -139,6 +154,7 @@ class Daemon:
         source: Source | None = self.pipeline.sources.get(name)
         if source is None or self.stop_event.is_set():
             return
+        self.in_flight[name] = time.monotonic()
         try:
             result = await self.pipeline.poll(source, self.client)
             if result.retry_in is not None:
@@ -149,11 +165,39 @@ class Daemon:
         except StoreError as exc:
             # Disk full, read-only database: nothing was recorded; the next poll tries again.
             log.error("%s", exc)
+        finally:
+            self.in_flight.pop(name, None)
 
     async def _after_poll(self) -> None:
         await self.pipeline.process_pending()
         await self.pipeline.deliver_due()
         self.last_cycle = now_utc()
+        notify(f"STATUS={self.status()}")
+
+    def status(self) -> str:
+        """One line for `systemctl status`: sources, health, last cycle, pending alerts."""
+        statuses = self.store.source_statuses()
+        failing = sum(1 for n in self.pipeline.sources if (st := statuses.get(n)) and st.errors)
+        last = self.last_cycle.strftime("%H:%M:%S UTC") if self.last_cycle else "none yet"
+        return (
+            f"{len(self.pipeline.sources)} sources ({failing} failing), last cycle {last}, "
+            f"{self.store.pending_count()} alerts pending delivery"
+        )
+
+    async def _watchdog(self) -> None:
+        """WATCHDOG=1 only while the loop makes progress: this job running proves the event
+        loop and the scheduler are alive; no poll may be stuck past its own deadline."""
+        limit = self.loaded.settings.http.timeout.total_seconds() + 60
+        now = time.monotonic()
+        stuck = [n for n, started in self.in_flight.items() if now - started > limit]
+        if stuck:
+            log.error(
+                "watchdog: polls stuck for more than %ds: %s; not pinging systemd",
+                limit,
+                ", ".join(sorted(stuck)),
+            )
+            return
+        notify("WATCHDOG=1")
 
     async def _deliver_job(self) -> None:
         try:
@@ -176,6 +220,17 @@ class Daemon:
 
     def reload(self) -> None:
         """SIGHUP: new config and rules, or the old ones and every error logged."""
+        notify(
+            "RELOADING=1",
+            f"MONOTONIC_USEC={time.clock_gettime_ns(time.CLOCK_MONOTONIC) // 1000}",
+            "STATUS=reloading config and rules",
+        )
+        try:
+            self._reload()
+        finally:
+            notify("READY=1", f"STATUS={self.status()}")
+
+    def _reload(self) -> None:
         try:
             loaded = load_all(self.config_path)
         except ConfigError as exc:
@@ -196,7 +251,8 @@ class Daemon:
         self.loaded = loaded
         self.pipeline = self._pipeline(loaded)
         for job in self.scheduler.get_jobs():
-            job.remove()
+            if job.id != "watchdog":
+                job.remove()
         self._schedule()
         log.info(
             "reloaded: %d sources, %d rules, %d notify targets",
