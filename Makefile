@@ -1,5 +1,6 @@
 # monitor: the targets the README names. Everything runs from a virtualenv in .venv
-# built from the lock file, so a fresh machine needs only python3 (3.11+) and make.
+# built from requirements-dev.lock (runtime and test tools), so a fresh machine
+# needs only python3 (3.11+) and make.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -8,9 +9,9 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: setup run once test lint format typecheck bench lock clean
 
-$(STAMP): requirements.lock pyproject.toml
+$(STAMP): requirements-dev.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
@@ -38,9 +39,10 @@ format: setup
 bench: setup                    ## benchmarks: figures with their baselines, as text and JSON lines
 	$(BIN)/python benchmarks/run.py
 
-lock:                           ## re-resolve requirements.lock from pyproject.toml
+lock:                           ## re-resolve the lock files from pyproject.toml (runtime; runtime + dev)
 	$(BIN)/python -m pip install --quiet uv
-	$(BIN)/uv pip compile pyproject.toml --extra dev -o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml -o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --extra dev -o requirements-dev.lock
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
