@@ -14,7 +14,7 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from monitor import seedformat
@@ -197,7 +197,8 @@ def _first_sentence(text: str, limit: int = 160) -> str:
 
 def _published(entry: Entry, text: str, fetched: datetime) -> tuple[datetime, bool]:
     """The item's own date, else the day the text gives (seed month, dateline), else fetched."""
-    if entry.published is not None:
+    # A date more than a day ahead is a broken feed, not news from the future.
+    if entry.published is not None and entry.published <= fetched + timedelta(days=1):
         return entry.published.astimezone(UTC), True
     # Imported here: extraction is a heavier module and only needed for undated items.
     from monitor.extract import article_date
