@@ -2,7 +2,7 @@
 """Run every benchmark in this folder (bench_*.py), one after the other.
 
 Each benchmark prints its figures with the baseline measured in the same run and
-a JSON line of results (prefixed "JSON "); this runner collects those lines into
+a JSON line of results (a line that is a JSON object); this runner collects those into
 benchmarks/results.jsonl with the machine and the time, so runs can be compared.
 """
 
@@ -33,8 +33,8 @@ def main() -> int:
             if proc.returncode:
                 failed += 1
             for line in proc.stdout.splitlines():
-                if line.startswith("JSON "):
-                    out.write(json.dumps({**stamp, "bench": script.stem, **json.loads(line[5:])}) + "\n")
+                if line.startswith("{"):
+                    out.write(json.dumps({**stamp, "bench": script.stem, **json.loads(line)}) + "\n")
     return 1 if failed else 0
 
 
