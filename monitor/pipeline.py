@@ -16,7 +16,7 @@ import hashlib
 import logging
 import random
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -276,7 +276,8 @@ class Pipeline:
                     suppressed = "throttle"
                 else:
                     last_sent[match.rule] = now
-            out.append(self._alert(match, article, suppressed))
+            title, body = rule.render(match)
+            out.append(self._alert(replace(match, title=title, body=body), article, suppressed))
         return out
 
     def _alert(self, match: Match, article: Article, suppressed: str | None) -> NewAlert:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+import string
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any, ClassVar, Protocol
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from monitor.article import Article
 from monitor.config import OptionalDuration
@@ -32,6 +33,8 @@ class Match:
     previous: Any = None
     #: more state to keep, (key, data) pairs: the last known figure, an open undated contact
     learn: tuple[tuple[str, Any], ...] = ()
+    #: values for message templates (the rule type's `fields`)
+    fields: dict[str, str] = field(default_factory=dict)
 
     @property
     def alert_id(self) -> str:
@@ -71,11 +74,37 @@ class Context:
         return self.folded[name]
 
 
+#: Fields every alert message template may use; rule types add their own.
+COMMON_FIELDS = ("rule", "title", "body", "evidence", "article_title", "source", "url", "published")
+
+
+class Message(BaseModel):
+    """A rule's own title and body for its alerts: Python format strings over the
+    alert's fields ("{actor}: {amount} troops {status_text}"). Unset: the defaults."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    title: str | None = None
+    body: str | None = None
+
+
+def template_fields(template: str) -> set[str]:
+    """The field names a format string uses; ValueError for a malformed one."""
+    names = set()
+    for _, name, _, _ in string.Formatter().parse(template):
+        if name is not None:
+            if not name or not name.isidentifier():
+                raise ValueError(f"template {template!r}: use named fields such as {{source}}")
+            names.add(name)
+    return names
+
+
 class Rule(BaseModel):
     """Fields every rule has. Subclasses add their own and implement evaluate()."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     type_name: ClassVar[str] = ""
+    #: the fields this type's alerts offer to message templates, beyond COMMON_FIELDS
+    fields: ClassVar[tuple[str, ...]] = ()
 
     id: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=100)
     type: str
@@ -85,11 +114,35 @@ class Rule(BaseModel):
     notify: list[str] = Field(default_factory=list)
     #: at most one alert of this rule per this much time; the rest are stored, marked throttled.
     throttle: OptionalDuration = None
+    #: the alert's own title and body templates
+    message: Message | None = None
     #: where the rule was defined, for messages ("rules/x.yaml:3")
     origin: str = Field(default="", exclude=True)
 
+    @model_validator(mode="after")
+    def _known_fields(self) -> Rule:
+        if self.message is None:
+            return self
+        known = set(COMMON_FIELDS) | set(self.fields)
+        for part in (self.message.title, self.message.body):
+            unknown = template_fields(part or "") - known
+            if unknown:
+                raise ValueError(
+                    f"message: unknown field {{{sorted(unknown)[0]}}} (known: {', '.join(sorted(known))})"
+                )
+        return self
+
     def evaluate(self, ctx: Context) -> list[Match]:
         raise NotImplementedError
+
+    def render(self, match: Match) -> tuple[str, str]:
+        """The alert's title and body: the rule's templates if it has them."""
+        if self.message is None:
+            return match.title, match.body
+        values = {**match.fields, "rule": self.id, "title": match.title, "body": match.body}
+        title = self.message.title.format_map(values) if self.message.title else match.title
+        body = self.message.body.format_map(values) if self.message.body else match.body
+        return title, body
 
     @property
     def throttle_window(self) -> timedelta | None:
@@ -132,3 +185,15 @@ def alert_body(ctx: Context, evidence: str | None) -> str:
     if a.url:
         parts.append(a.url)
     return "\n\n".join(parts)
+
+
+def article_fields(ctx: Context, evidence: str | None) -> dict[str, str]:
+    """The COMMON_FIELDS an article gives a template."""
+    a = ctx.article
+    return {
+        "evidence": evidence or "",
+        "article_title": a.title,
+        "source": a.source,
+        "url": a.url or "",
+        "published": f"{a.published:%Y-%m-%d}",
+    }

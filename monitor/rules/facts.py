@@ -24,7 +24,7 @@ from typing import Any, ClassVar, Literal
 from pydantic import Field, field_validator
 
 from monitor.config import Duration
-from monitor.rules.base import Context, Match, Rule, alert_body
+from monitor.rules.base import Context, Match, Rule, alert_body, article_fields
 
 TroopStatus = Literal["alert", "deployed", "massed", "considered", "withdrawn"]
 ContactStatus = Literal["held", "planned"]
@@ -62,6 +62,18 @@ class TroopsRule(Rule):
     """type: troops. Alerts on a new troop figure for an actor and status."""
 
     type_name: ClassVar[str] = "troops"
+    fields: ClassVar[tuple[str, ...]] = (
+        "actor",
+        "amount",
+        "count",
+        "count_max",
+        "qualifier",
+        "status",
+        "status_text",
+        "location",
+        "previous",
+        "change",
+    )
     actors: list[str] = Field(default_factory=list)
     statuses: list[TroopStatus] = Field(default_factory=list)
     #: smallest change from the last known figure that alerts: 500 or "10%"; 0 = any change
@@ -152,6 +164,21 @@ class TroopsRule(Rule):
                     facts=fact,
                     previous=None if stale else previous,
                     learn=() if stale else ((latest_key, {**fact, "as_of": as_of}),),
+                    fields={
+                        **article_fields(ctx, fact.get("evidence")),
+                        "actor": actor,
+                        "amount": _amount(fact),
+                        "count": "" if fact.get("count") is None else str(fact["count"]),
+                        "count_max": ""
+                        if fact.get("count_max") is None
+                        else str(fact["count_max"]),
+                        "qualifier": fact.get("qualifier") or "",
+                        "status": status,
+                        "status_text": STATUS_WORDS.get(status, status),
+                        "location": fact.get("location") or "",
+                        "previous": _amount(previous) if previous else "",
+                        "change": was.strip(" ()"),
+                    },
                 )
             )
         return out
@@ -161,6 +188,7 @@ class ContactRule(Rule):
     """type: contact. Alerts on a new call, visit or meeting between two leaders."""
 
     type_name: ClassVar[str] = "contact"
+    fields: ClassVar[tuple[str, ...]] = ("leaders", "leader1", "leader2", "mode", "status", "date")
     #: at least one of these leaders (English Wikidata labels) in the pair; empty = any
     leaders: list[str] = Field(default_factory=list)
     modes: list[ContactMode] = Field(default_factory=list)
@@ -209,6 +237,15 @@ class ContactRule(Rule):
                     notify=tuple(self.notify),
                     facts=fact,
                     learn=learn,
+                    fields={
+                        **article_fields(ctx, fact.get("evidence")),
+                        "leaders": f"{pair[0]} - {pair[1]}",
+                        "leader1": pair[0],
+                        "leader2": pair[1],
+                        "mode": what,
+                        "status": status,
+                        "date": when or "",
+                    },
                 )
             )
         return out

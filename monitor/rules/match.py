@@ -23,7 +23,7 @@ from typing import Any, ClassVar
 
 from pydantic import PrivateAttr, field_validator
 
-from monitor.rules.base import Context, Match, Rule, alert_body, sentence_around
+from monitor.rules.base import Context, Match, Rule, alert_body, article_fields, sentence_around
 from monitor.textmatch import keyword_pattern
 
 TEXT_FIELDS = ("title", "text")
@@ -191,6 +191,7 @@ class MatchRule(Rule):
                 title=f"[{self.id}] {article.title}",
                 body=body,
                 notify=tuple(self.notify),
+                fields=article_fields(ctx, evidence),
             )
         ]
 
