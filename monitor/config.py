@@ -19,10 +19,12 @@ from __future__ import annotations
 import contextvars
 import os
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
+from datetime import time as dt_time
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import httpx
 from pydantic import (
@@ -117,6 +119,30 @@ class SourceConfig(_Model):
         )
 
 
+class QuietHours(_Model):
+    """Hours when a target gets nothing: its alerts wait (in the outbox) and go out
+    when the quiet ends, as a digest if there are many. start > end spans midnight."""
+
+    start: dt_time
+    end: dt_time
+    timezone: str = "UTC"
+
+    @field_validator("timezone")
+    @classmethod
+    def _zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r} (use names like Europe/Paris)") from None
+        return value
+
+    def active(self, when: datetime) -> bool:
+        local = when.astimezone(ZoneInfo(self.timezone)).time()
+        if self.start <= self.end:
+            return self.start <= local < self.end
+        return local >= self.start or local < self.end
+
+
 class NotifyConfig(_Model):
     """One apprise target. The URL may hold secrets, so it can come from a file or a
     systemd credential instead of the config: exactly one of url, url_file, credential."""
@@ -126,6 +152,7 @@ class NotifyConfig(_Model):
     url_file: Path | None = None
     credential: str | None = None
     tags: list[str] = Field(default_factory=list)
+    quiet: QuietHours | None = None
 
     @model_validator(mode="after")
     def _one_url(self) -> NotifyConfig:

@@ -19,7 +19,7 @@ from urllib.parse import quote
 
 import apprise
 
-from monitor.config import NotifyConfig, mask_url
+from monitor.config import NotifyConfig, QuietHours, mask_url
 from monitor.errors import ConfigError
 
 log = logging.getLogger(__name__)
@@ -33,6 +33,7 @@ class Target:
     label: str
     tags: frozenset[str]
     url: str
+    quiet: QuietHours | None = None
 
     def wants(self, tags: Iterable[str]) -> bool:
         """A rule with no tags goes everywhere; else to targets sharing a tag."""
@@ -63,7 +64,9 @@ class Notifier:
                 problems.append(f"notify[{i}] {label}: apprise does not understand this URL")
                 continue
             tid = cfg.name or "t-" + hashlib.sha256(url.encode()).hexdigest()[:12]
-            targets.append(Target(id=tid, label=label, tags=frozenset(cfg.tags), url=url))
+            targets.append(
+                Target(id=tid, label=label, tags=frozenset(cfg.tags), url=url, quiet=cfg.quiet)
+            )
         if problems:
             raise ConfigError(problems)
         self.targets = {t.id: t for t in targets}

@@ -370,6 +370,9 @@ class Pipeline:
         lock = self.locks.target(target)
         if lock.locked():
             return 0, 0  # another pass is sending to this target right now
+        config = self.notifier.targets.get(target)
+        if config is not None and config.quiet is not None and config.quiet.active(self.clock()):
+            return 0, 0  # quiet hours: the rows wait in the outbox
         delivered = 0
         label = self.notifier.targets[target].label if target in self.notifier.targets else target
         async with lock:

@@ -227,3 +227,42 @@ def test_a_burst_goes_out_as_one_digest(tmp_path, feed_server, smtp_server):
     assert all(f"Article {i}" in mail.text for i in range(8))
     assert store.pending_count() == 0
     store.close()
+
+
+def test_quiet_hours_hold_alerts_until_they_end(tmp_path, feed_server, smtp_server):
+    url = feed_server.route("/f.xml", rss(items(2)))
+    write_rules(tmp_path, RULES)
+    config = write_config(
+        tmp_path,
+        baseline=False,
+        sources=[{"name": "f", "kind": "feed", "url": url}],
+        notify=[
+            {
+                "url": smtp_server.apprise_url(),
+                "quiet": {"start": "22:00", "end": "07:00", "timezone": "Europe/Paris"},
+            }
+        ],
+    )
+    loaded = load_all(str(config))
+    store = Store(loaded.settings.database)
+    night = datetime(2022, 2, 3, 23, 30, tzinfo=UTC)  # 00:30 in Paris
+    clock = [night]
+    p = Pipeline(loaded.settings, loaded.rules, store, loaded.notifier, clock=lambda: clock[0])
+    report = asyncio.run(p.run_once())
+    assert report.alerts == 2 and report.delivered == 0 and store.pending_count() == 2
+    clock[0] = datetime(2022, 2, 4, 6, 5, tzinfo=UTC)  # 07:05 in Paris
+    assert asyncio.run(p.deliver_due()) == (2, 0)
+    assert len(smtp_server.wait_for(2, timeout=10)) == 2
+    store.close()
+
+
+def test_quiet_hours_need_a_real_time_zone(tmp_path):
+    from monitor.config import load_settings
+    from monitor.errors import ConfigError
+
+    cfg = tmp_path / "m.yaml"
+    cfg.write_text(
+        "notify:\n  - url: 'json://localhost/x'\n    quiet: {start: '22:00', end: '07:00', timezone: Mars/Olympus}\n"
+    )
+    with pytest.raises(ConfigError, match="unknown time zone"):
+        load_settings(cfg)
