@@ -12,20 +12,7 @@ The smallest rule::
       match: {any: [Poutine, Putin]}
       notify: [email]
 
-Match expressions: see monitor.rules.match.
-
-Match expressions (the ``match`` field):
-
-    Poutine                        a keyword (title and text; case, accents ignored)
-    "désescal*"                    a keyword prefix
-    {any: [a, b]}  {all: [a, b]}   boolean combinations, nested freely
-    {not: a}  {not: [a, b]}        none of
-    {regex: "\\\\d+ soldats"}        a regular expression (case-insensitive)
-    {title: EXPR}  {text: EXPR}    EXPR on that field only
-    {source: "lemonde-*"}          the source name (glob)
-    {language: fr}                 the article's language
-
-A mapping with several keys needs all of them: ``{any: [a, b], not: c}``.
+Match expressions: see monitor.rules.match; fact rules: monitor.rules.facts.
 """
 
 from __future__ import annotations

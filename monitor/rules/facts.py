@@ -51,6 +51,34 @@ def _amount(fact: dict[str, Any]) -> str:
     return f"{prefix}{count:,}"
 
 
+def _fact_match(
+    rule: Rule,
+    ctx: Context,
+    kind: str,
+    key: str,
+    title: str,
+    fact: dict[str, Any],
+    *,
+    fields: dict[str, str],
+    previous: Any = None,
+    learn: tuple[tuple[str, Any], ...] = (),
+) -> Match:
+    """A Match for one fact: the shared body, the fact as extract prints it, and the
+    template fields (the article's and the rule type's)."""
+    return Match(
+        rule=rule.id,
+        kind=kind,
+        key=key,
+        title=title,
+        body=alert_body(ctx, fact.get("evidence")),
+        notify=tuple(rule.notify),
+        facts=fact,
+        previous=previous,
+        learn=learn,
+        fields={**article_fields(ctx, fact.get("evidence")), **fields},
+    )
+
+
 def _figure(fact: dict[str, Any]) -> str:
     """The figure part of a troop fact's key: 3000, 1000-5000, or vague."""
     if fact.get("count") is None:
@@ -154,18 +182,16 @@ class TroopsRule(Rule):
             if fact.get("location"):
                 title += f", {fact['location']}"
             out.append(
-                Match(
-                    rule=self.id,
-                    kind="troops",
-                    key=key,
-                    title=title,
-                    body=alert_body(ctx, fact.get("evidence")),
-                    notify=tuple(self.notify),
-                    facts=fact,
+                _fact_match(
+                    self,
+                    ctx,
+                    "troops",
+                    key,
+                    title,
+                    fact,
                     previous=None if stale else previous,
                     learn=() if stale else ((latest_key, {**fact, "as_of": as_of}),),
                     fields={
-                        **article_fields(ctx, fact.get("evidence")),
                         "actor": actor,
                         "amount": _amount(fact),
                         "count": "" if fact.get("count") is None else str(fact["count"]),
@@ -228,17 +254,15 @@ class ContactRule(Rule):
             day = f" on {when}" if when else " (date not given)"
             title = f"[{self.id}] {pair[0]} - {pair[1]}: {what} {status}{day}"
             out.append(
-                Match(
-                    rule=self.id,
-                    kind="contact",
-                    key=key,
-                    title=title,
-                    body=alert_body(ctx, fact.get("evidence")),
-                    notify=tuple(self.notify),
-                    facts=fact,
+                _fact_match(
+                    self,
+                    ctx,
+                    "contact",
+                    key,
+                    title,
+                    fact,
                     learn=learn,
                     fields={
-                        **article_fields(ctx, fact.get("evidence")),
                         "leaders": f"{pair[0]} - {pair[1]}",
                         "leader1": pair[0],
                         "leader2": pair[1],
