@@ -27,7 +27,7 @@ from monitor.article import Article, normalize
 from monitor.config import Settings
 from monitor.errors import SourceError, StoreError
 from monitor.notify import Notifier
-from monitor.rules import Context, Match, RuleSet
+from monitor.rules import Context, Match, RuleSet, SourceRule
 from monitor.sources import Source, make_source
 from monitor.sources.http import make_client
 from monitor.store import Due, NewAlert, Store, iso, now_utc
@@ -115,7 +115,33 @@ class Pipeline:
         """Poll one source and store what is new; failures are logged, counted and returned.
         At most http.concurrency polls run at once, whoever calls."""
         async with self.locks.polls:
-            return await self._poll(source, client)
+            result = await self._poll(source, client)
+        self._check_health(source.name)
+        return result
+
+    def _check_health(self, name: str) -> None:
+        """Source-health rules, after each poll of the source."""
+        rules = [r for r in self.rules.enabled() if isinstance(r, SourceRule) and r.watches(name)]
+        if not rules:
+            return
+        status = self.store.source_statuses().get(name)
+        if status is None:
+            return
+        last_new = self.store.last_new_article(name)
+        now = self.clock()
+        for rule in rules:
+            state = self.store.fact(rule.id, f"health|{name}")
+            matches = rule.check(name, status.errors, status.last_error, last_new, None, state, now)
+            if not matches:
+                continue
+            alerts = [
+                self._alert(replace(m, title=t, body=b), None, None)
+                for m in matches
+                for t, b in [rule.render(m)]
+            ]
+            learned = [(m.rule, k, v, name) for m in matches for k, v in m.learn]
+            for alert in self.store.record_alerts(alerts, learned, now=now):
+                log.warning("rule %s: ALERT %s: %s", alert.rule, alert.id, alert.title)
 
     async def _poll(self, source: Source, client: httpx.AsyncClient) -> PollResult:
         now = self.clock()
@@ -264,7 +290,7 @@ class Pipeline:
         out: list[NewAlert] = []
         last_sent: dict[str, datetime | None] = {}
         for match in matches:
-            if self.store.has_alert(match.rule, match.key):
+            if not match.alert or self.store.has_alert(match.rule, match.key):
                 continue  # a repeat: finish_article adds its source to the fact
             rule = self.rules.by_id[match.rule]
             suppressed = None
@@ -280,7 +306,7 @@ class Pipeline:
             out.append(self._alert(replace(match, title=title, body=body), article, suppressed))
         return out
 
-    def _alert(self, match: Match, article: Article, suppressed: str | None) -> NewAlert:
+    def _alert(self, match: Match, article: Article | None, suppressed: str | None) -> NewAlert:
         return NewAlert(
             id=match.alert_id,
             rule=match.rule,
@@ -290,13 +316,15 @@ class Pipeline:
             body=match.body,
             facts=match.facts,
             previous=match.previous,
-            article={
+            article=None
+            if article is None
+            else {
                 "url": article.url,
                 "title": article.title,
                 "published": article.published.date().isoformat(),
                 "source": article.source,
             },
-            article_uid=article.uid,
+            article_uid=article.uid if article else None,
             suppressed=suppressed,
             targets=self.notifier.route(match.notify),
         )

@@ -397,40 +397,53 @@ class Store:
         the facts it taught us, its alerts and their outbox rows, and the article
         marked done. Returns the alerts that were new (an alert whose (rule, key)
         exists already is not recorded twice)."""
-        recorded: list[NewAlert] = []
         with self._write():
-            for rule, key, data, source in facts:
-                self._learn_fact(rule, key, data, source, now)
-            for alert in alerts:
-                cur = self.db.execute(
-                    """insert or ignore into alerts (id, rule, kind, key, title, body, facts, previous,
-                           article, article_uid, created, suppressed)
-                       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    [
-                        alert.id,
-                        alert.rule,
-                        alert.kind,
-                        alert.key,
-                        alert.title,
-                        alert.body,
-                        _dump(alert.facts),
-                        _dump(alert.previous),
-                        _dump(alert.article),
-                        alert.article_uid,
-                        iso(now),
-                        alert.suppressed,
-                    ],
-                )
-                if cur.rowcount == 0:
-                    continue
-                recorded.append(alert)
-                if alert.suppressed is None:
-                    self.db.conn.executemany(
-                        "insert into deliveries (alert_id, target, status, attempts, next_attempt)"
-                        " values (?, ?, 'pending', 0, ?)",
-                        [(alert.id, t, iso(now)) for t in alert.targets],
-                    )
+            recorded = self._record(alerts, facts, now)
             self.db.execute("update articles set state = 'done' where uid = ?", [uid])
+        return recorded
+
+    def record_alerts(
+        self, alerts: list[NewAlert], facts: list[tuple[str, str, Any, str]], *, now: datetime
+    ) -> list[NewAlert]:
+        """Alerts not tied to an article (source health), with the state they change."""
+        with self._write():
+            return self._record(alerts, facts, now)
+
+    def _record(
+        self, alerts: list[NewAlert], facts: list[tuple[str, str, Any, str]], now: datetime
+    ) -> list[NewAlert]:
+        recorded: list[NewAlert] = []
+        for rule, key, data, source in facts:
+            self._learn_fact(rule, key, data, source, now)
+        for alert in alerts:
+            cur = self.db.execute(
+                """insert or ignore into alerts (id, rule, kind, key, title, body, facts, previous,
+                       article, article_uid, created, suppressed)
+                   values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                [
+                    alert.id,
+                    alert.rule,
+                    alert.kind,
+                    alert.key,
+                    alert.title,
+                    alert.body,
+                    _dump(alert.facts),
+                    _dump(alert.previous),
+                    _dump(alert.article),
+                    alert.article_uid,
+                    iso(now),
+                    alert.suppressed,
+                ],
+            )
+            if cur.rowcount == 0:
+                continue
+            recorded.append(alert)
+            if alert.suppressed is None:
+                self.db.conn.executemany(
+                    "insert into deliveries (alert_id, target, status, attempts, next_attempt)"
+                    " values (?, ?, 'pending', 0, ?)",
+                    [(alert.id, t, iso(now)) for t in alert.targets],
+                )
         return recorded
 
     def _learn_fact(self, rule: str, key: str, data: Any, source: str, now: datetime) -> None:
@@ -469,6 +482,11 @@ class Store:
     def iter_articles(self) -> Iterator[Article]:
         for row in self.db.query("select * from articles order by published, rowid"):
             yield _article_from_row(row)
+
+    def last_new_article(self, source: str) -> datetime | None:
+        """When the source last brought a new article."""
+        row = self._row("select max(fetched) as t from articles where source = ?", [source])
+        return parse_iso(row["t"]) if row and row["t"] else None
 
     def article_count(self) -> int:
         return int(self._row("select count(*) as n from articles", [])["n"])  # type: ignore[index]

@@ -26,6 +26,7 @@ from pydantic import ValidationError
 from monitor.errors import ConfigError, RuleError
 from monitor.rules.base import Context, Match, Rule, RuleState, sentence_around
 from monitor.rules.facts import ContactRule, TroopsRule
+from monitor.rules.health import FrequencyRule, SourceRule
 from monitor.rules.match import MatchRule, compile_expr
 from monitor.yamlfile import YamlDoc, pydantic_problems, read_yaml
 
@@ -33,17 +34,21 @@ RULE_TYPES: dict[str, type[Rule]] = {
     "match": MatchRule,
     "troops": TroopsRule,
     "contact": ContactRule,
+    "frequency": FrequencyRule,
+    "source": SourceRule,
 }
 
 __all__ = [
     "RULE_TYPES",
     "ContactRule",
     "Context",
+    "FrequencyRule",
     "Match",
     "MatchRule",
     "Rule",
     "RuleSet",
     "RuleState",
+    "SourceRule",
     "TroopsRule",
     "compile_expr",
     "load_rules",

@@ -35,6 +35,8 @@ class Match:
     learn: tuple[tuple[str, Any], ...] = ()
     #: values for message templates (the rule type's `fields`)
     fields: dict[str, str] = field(default_factory=dict)
+    #: False: nothing to alert, only state to keep (a frequency rule counting)
+    alert: bool = True
 
     @property
     def alert_id(self) -> str:
