@@ -226,6 +226,8 @@ class HttpConfig(_Model):
     max_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
     max_redirects: int = Field(default=5, ge=0, le=20)
     concurrency: int = Field(default=20, ge=1, le=1000)
+    #: requests in flight to one host at once (many feeds of one outlet share a server)
+    per_host: int = Field(default=4, ge=1, le=100)
     user_agent: str | None = None
 
 

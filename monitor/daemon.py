@@ -67,7 +67,7 @@ class Daemon:
         self.store = Store(loaded.settings.database)
         self.store.lock()
         self.store.release_claims(now=now_utc())
-        self.locks = Locks(loaded.settings.http.concurrency)
+        self.locks = Locks(loaded.settings.http.concurrency, loaded.settings.http.per_host)
         self.pipeline = self._pipeline(loaded)
         self.scheduler = AsyncIOScheduler(timezone="UTC")
         self.stop_event = asyncio.Event()

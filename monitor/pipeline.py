@@ -12,6 +12,7 @@ when to run, and nothing here parses arguments.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import logging
 import random
@@ -19,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -67,10 +69,19 @@ class Locks:
     daemon keeps one for its life and hands it to each Pipeline (a reload makes a new
     Pipeline while jobs of the old one may still run)."""
 
-    def __init__(self, concurrency: int) -> None:
+    def __init__(self, concurrency: int, per_host: int = 4) -> None:
         self.processing = asyncio.Lock()
         self.polls = asyncio.Semaphore(concurrency)
+        self.per_host = per_host
+        self.hosts: dict[str, asyncio.Semaphore] = {}
         self.targets: dict[str, asyncio.Lock] = {}
+
+    def host(self, url: str | None) -> asyncio.Semaphore | None:
+        """The limit for one host; None for sources that are not on the network."""
+        if not url:
+            return None
+        host = urlsplit(url).hostname or ""
+        return self.hosts.setdefault(host, asyncio.Semaphore(self.per_host))
 
     def target(self, target: str) -> asyncio.Lock:
         return self.targets.setdefault(target, asyncio.Lock())
@@ -107,14 +118,18 @@ class Pipeline:
         }
         self.extract_facts = extract
         self._recovering = True
-        self.locks = locks or Locks(settings.http.concurrency)
+        self.locks = locks or Locks(settings.http.concurrency, settings.http.per_host)
 
     # -- poll ----------------------------------------------------------------
 
     async def poll(self, source: Source, client: httpx.AsyncClient) -> PollResult:
         """Poll one source and store what is new; failures are logged, counted and returned.
         At most http.concurrency polls run at once, whoever calls."""
-        async with self.locks.polls:
+        host = self.locks.host(source.config.url)
+        async with contextlib.AsyncExitStack() as stack:
+            if host is not None:
+                await stack.enter_async_context(host)
+            await stack.enter_async_context(self.locks.polls)
             result = await self._poll(source, client)
         self._check_health(source.name)
         return result

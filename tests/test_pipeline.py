@@ -266,3 +266,22 @@ def test_quiet_hours_need_a_real_time_zone(tmp_path):
     )
     with pytest.raises(ConfigError, match="unknown time zone"):
         load_settings(cfg)
+
+
+def test_requests_to_one_host_are_limited(tmp_path, feed_server):
+    """Eight feeds on one slow host, per_host 2: never more than two requests in flight there."""
+    write_rules(tmp_path, RULES)
+    sources = []
+    for i in range(8):
+        url = feed_server.route(f"/f{i}.xml", rss(items(1, start=i)), delay=0.3)
+        sources.append({"name": f"f{i}", "kind": "feed", "url": url})
+    config = write_config(
+        tmp_path, baseline=False, sources=sources, http={"per_host": 2, "concurrency": 20}
+    )
+    p, store = pipeline_for(config)
+    results = asyncio.run(p.poll_all())
+    assert all(r.ok for r in results)
+    times = sorted(r.time for r in feed_server.requests)
+    # With two at a time and 0.3 s each, eight requests take four rounds.
+    assert times[-1] - times[0] >= 0.85, times
+    store.close()
