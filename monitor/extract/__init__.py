@@ -14,8 +14,10 @@ Modules, one job each:
     numbers.py    quantities: "jusqu'à 8 500", "entre 1.000 et 5.000", "trois mille"
     dates.py      article_date(), and date expressions resolved from the publication day
     lexicon.py    country names, capitals, institutions, demonyms (fr/en), months
+    phrases.py    fast lookup of fixed phrases (names, places) over a tokenized text
     actors.py     actor mentions, with destinations told apart from actors
-    leaders.py    the leaders gazetteer (data/leaders.json) and leader mentions
+    gazetteer.py  the leaders gazetteer (data/leaders.json): people, dated terms, roles
+    leaders.py    leader mentions: names, role phrases, homologues
     troops.py     troop figures of a sentence
     contacts.py   leader contacts of a sentence
 """

@@ -13,16 +13,31 @@ contact without a date merges into the same pair's dated contact of the same sta
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 
-from monitor.extract.actors import find_actors
-from monitor.extract.contacts import RawContact, find_contacts, has_anaphor, has_trigger
+from monitor.extract.actors import ActorMention, find_actors
+from monitor.extract.contacts import (
+    ANAPHOR_STEMS,
+    TRIGGER_STEMS,
+    RawContact,
+    find_contacts,
+    has_anaphor,
+    has_trigger,
+)
 from monitor.extract.facts import Contact, Facts, TroopFigure
-from monitor.extract.leaders import Mention, find_mentions, gazetteer
+from monitor.extract.gazetteer import gazetteer
+from monitor.extract.leaders import ROLE_STEMS, Mention, find_mentions, find_names
 from monitor.extract.lexicon import language
 from monitor.extract.numbers import find_quantities
 from monitor.extract.phrases import tokenize
-from monitor.extract.sentences import Sentence, split
-from monitor.extract.troops import RawTroop, find_troops, has_troop_noun
+from monitor.extract.sentences import split
+from monitor.extract.troops import TROOP_STEMS, RawTroop, find_troops, has_troop_noun
+
+#: A sentence without any of these word stems, places or names has nothing to extract.
+_ANY_STEMS = ROLE_STEMS | TRIGGER_STEMS | TROOP_STEMS | ANAPHOR_STEMS
+
+#: Longer "sentences" are lists or run-on text; reading them costs much, yields little.
+MAX_SENTENCE = 1500
 
 #: Characters read per article: a news article is a few KB; anything far larger is
 #: not an article and must not stall the pipeline.
@@ -43,15 +58,15 @@ def extract(text: str, published: dt.date, *, title: str = "") -> Facts:
     """
     if not isinstance(text, str) or not isinstance(published, dt.date):
         return Facts()
+    if isinstance(published, dt.datetime):
+        published = published.date()  # a timestamp would leak times into contact dates
     text = text[:MAX_CHARS]
     title = title[:2000] if isinstance(title, str) else ""
     lang = language(title + "\n" + text)
     state = _State()
-    for sentence in split(text):
-        _read(sentence, text, published, lang, state, from_title=False)
+    _read(text, published, lang, state, from_title=False)
     if title.strip():
-        for sentence in split(title):
-            _read(sentence, title, published, lang, state, from_title=True)
+        _read(title, published, lang, state, from_title=True)
     return Facts(troops=tuple(state.troops), contacts=tuple(state.contacts))
 
 
@@ -64,18 +79,81 @@ class _State:
         self.last_actor: str | None = None
         self.history: list[str] = []
         self.last_pair: tuple[str, str] | None = None
+        self.last_subject: str | None = None
 
 
-def _read(sentence: Sentence, source: str, published: dt.date, lang: str, state: _State,
-          *, from_title: bool) -> None:
-    norm = _straighten(sentence.text)
-    evidence = source[sentence.start:sentence.end]
+def _read(source: str, published: dt.date, lang: str, state: _State, *, from_title: bool) -> None:
+    # Words, places and names are found once over the whole text (one pass per table
+    # instead of one per sentence), then handed to each sentence in its own offsets.
+    norm = _straighten(source)
     tokens = tokenize(norm)
     actors = find_actors(norm, tokens)
-    mentions: list[Mention] = find_mentions(norm, published, lang, actors, tokens)
+    names = find_names(norm, tokens, published)
+    token_starts = tokens.starts
+    actor_starts = [a.start for a in actors]
+    name_starts = [n.start for n in names]
+    for sentence in split(norm):
+        lo, hi = sentence.start, sentence.end
+        a_lo, a_hi = bisect_left(actor_starts, lo), bisect_left(actor_starts, hi)
+        n_lo, n_hi = bisect_left(name_starts, lo), bisect_left(name_starts, hi)
+        words = tokens.stems(bisect_left(token_starts, lo), bisect_left(token_starts, hi))
+        if a_lo == a_hi and n_lo == n_hi and words.isdisjoint(_ANY_STEMS):
+            continue  # no place, no name, no troop, contact or role word: nothing to read
+        if hi - lo > MAX_SENTENCE:
+            continue  # not a sentence (a list, a table, run-on text): no evidence to cite
+        _read_sentence(
+            sentence.text,
+            source[lo:hi],
+            words,
+            [_shift_actor(a, lo) for a in actors[a_lo:a_hi]],
+            [_shift_mention(n, lo) for n in names[n_lo:n_hi]],
+            published,
+            lang,
+            state,
+            from_title=from_title,
+        )
+
+
+def _shift_actor(a: ActorMention, offset: int) -> ActorMention:
+    return ActorMention(
+        start=a.start - offset,
+        end=a.end - offset,
+        country=a.country,
+        target=a.target,
+        adjective=a.adjective,
+    )
+
+
+def _shift_mention(m: Mention, offset: int) -> Mention:
+    return Mention(
+        start=m.start - offset,
+        end=m.end - offset,
+        kind=m.kind,
+        leaders=m.leaders,
+        country=m.country,
+    )
+
+
+def _read_sentence(
+    norm: str,
+    evidence: str,
+    words: frozenset[str],
+    actors: list[ActorMention],
+    names: list[Mention],
+    published: dt.date,
+    lang: str,
+    state: _State,
+    *,
+    from_title: bool,
+) -> None:
+    mentions = (
+        find_mentions(norm, published, lang, actors, names=names, stems=words)
+        if names or not words.isdisjoint(ROLE_STEMS)
+        else names
+    )
     g = gazetteer()
 
-    if has_troop_noun(tokens):
+    if has_troop_noun(norm, words):
         leader_countries = []
         for m in mentions:
             for label in m.leaders:
@@ -87,15 +165,26 @@ def _read(sentence: Sentence, source: str, published: dt.date, lang: str, state:
             for raw in find_troops(norm, quantities, actors, leader_countries):
                 _add_troop(state, raw, evidence, from_title)
 
-    if (mentions or (state.last_pair and has_anaphor(norm))) and has_trigger(tokens):
-        for raw_contact in find_contacts(norm, mentions, published, history=state.history,
-                                         last_pair=state.last_pair):
+    if has_trigger(words) and (mentions or (state.last_pair and has_anaphor(norm, words))):
+        for raw_contact in find_contacts(
+            norm,
+            mentions,
+            published,
+            history=state.history,
+            last_pair=state.last_pair,
+            last_subject=state.last_subject,
+        ):
             _add_contact(state, raw_contact, evidence, from_title)
             state.last_pair = raw_contact.leaders
 
-    for a in actors:
-        if not a.target:
-            state.last_actor = a.country
+    # The sentence's first actor that is not a destination is most often its subject:
+    # "La France est prête à envoyer des soldats ... de l'Otan" is about France.
+    subject = next((a.country for a in actors if not a.target), None)
+    if subject:
+        state.last_actor = subject
+    first_named = next((m.leaders[0] for m in mentions if m.leaders), None)
+    if first_named:
+        state.last_subject = first_named
     for m in mentions:
         for label in m.leaders:
             state.history.append(label)
@@ -105,42 +194,71 @@ def _read(sentence: Sentence, source: str, published: dt.date, lang: str, state:
 
 
 def _add_troop(state: _State, raw: RawTroop, evidence: str, from_title: bool) -> None:
-    actor = raw.actor or state.last_actor
+    # A figure whose sentence names no actor ("Nous pourrions déployer jusqu'à 500
+    # militaires", a-t-elle précisé) continues the article's last troop figure, else
+    # the last actor named.
+    actor = raw.actor or (state.troops[-1].actor if state.troops else None) or state.last_actor
     for i, t in enumerate(state.troops):
         if (t.count, t.count_max) != (raw.count, raw.count_max):
             continue
         if t.actor == actor or actor is None:
             return
         if t.actor is None:
-            state.troops[i] = TroopFigure(actor=actor, count=t.count, count_max=t.count_max,
-                                          qualifier=t.qualifier, status=t.status,
-                                          location=t.location or raw.location,
-                                          evidence=t.evidence)
+            state.troops[i] = TroopFigure(
+                actor=actor,
+                count=t.count,
+                count_max=t.count_max,
+                qualifier=t.qualifier,
+                status=t.status,
+                location=t.location or raw.location,
+                evidence=t.evidence,
+            )
             return
     if raw.count is None and any(t.count is None and t.actor == actor for t in state.troops):
         return
-    state.troops.append(TroopFigure(
-        actor=actor, count=raw.count, count_max=raw.count_max, qualifier=raw.qualifier,
-        status=raw.status, location=raw.location, evidence=evidence,
-    ))
+    state.troops.append(
+        TroopFigure(
+            actor=actor,
+            count=raw.count,
+            count_max=raw.count_max,
+            qualifier=raw.qualifier,
+            status=raw.status,
+            location=raw.location,
+            evidence=evidence,
+        )
+    )
 
 
 def _add_contact(state: _State, raw: RawContact, evidence: str, from_title: bool) -> None:
-    new = Contact(leaders=raw.leaders, mode=raw.mode, date=raw.date, status=raw.status,
-                  evidence=evidence)
-    same = [(i, c) for i, c in enumerate(state.contacts)
-            if c.leaders == raw.leaders and c.status == raw.status]
+    new = Contact(
+        leaders=raw.leaders, mode=raw.mode, date=raw.date, status=raw.status, evidence=evidence
+    )
+    same = [
+        (i, c)
+        for i, c in enumerate(state.contacts)
+        if c.leaders == raw.leaders and c.status == raw.status
+    ]
     for i, c in same:
         if c.date == raw.date:
             if c.mode is None and raw.mode is not None:
-                state.contacts[i] = Contact(leaders=c.leaders, mode=raw.mode, date=c.date,
-                                            status=c.status, evidence=c.evidence)
+                state.contacts[i] = Contact(
+                    leaders=c.leaders,
+                    mode=raw.mode,
+                    date=c.date,
+                    status=c.status,
+                    evidence=c.evidence,
+                )
             return
         if raw.date is None:
             return  # an undated mention of a contact already dated in this article
         if c.date is None and not from_title:
             # The dated mention replaces the undated one, mode kept if only one has it.
-            state.contacts[i] = Contact(leaders=c.leaders, mode=raw.mode or c.mode,
-                                        date=raw.date, status=c.status, evidence=evidence)
+            state.contacts[i] = Contact(
+                leaders=c.leaders,
+                mode=raw.mode or c.mode,
+                date=raw.date,
+                status=c.status,
+                evidence=evidence,
+            )
             return
     state.contacts.append(new)

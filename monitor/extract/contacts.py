@@ -9,10 +9,19 @@ to meet") gives nothing. Leaders before the contact word are its subjects, those
 its objects: "Macron et Scholz envisagent de se rendre à Moscou pour rencontrer Poutine"
 gives Macron-Putin and Scholz-Putin, not Macron-Scholz.
 
+A sentence can hold several contacts ("Biden spoke with Macron on Tuesday and is
+expected to speak with Scholz later this week"): contact words are grouped into events,
+each with its own objects, tense and date, sharing the sentence's subject. Only leaders
+in office at the article's date take part (a year in the sentence can place it back in
+their term), so a former or future leader in another job is not one.
+
 Held or planned: future and conditional forms, infinitives ("convenu de se rencontrer")
 and planning words ("prévu", "doit", "envisage", "will", "plans to") make it planned;
 otherwise it is held. The date is the date expression nearest the contact word,
 skipping those that date a statement ("a annoncé ce 24 janvier", "said on Monday").
+A visit to a capital with no host named goes to that country's leader ("se rendra à
+Moscou" -> Putin). Offers, invitations, press interviews ("un entretien au Figaro")
+and attending the same summit are not contacts.
 """
 
 from __future__ import annotations
@@ -22,9 +31,10 @@ import re
 from dataclasses import dataclass
 
 from monitor.extract.dates import DateMention, find_dates, resolve
-from monitor.extract.leaders import Mention, gazetteer
-from monitor.extract.lexicon import PROPER_NOUNS
-from monitor.extract.phrases import Tokens, stems
+from monitor.extract.gazetteer import Leader, gazetteer
+from monitor.extract.leaders import Mention
+from monitor.extract.lexicon import ADJECTIVES, MONTHS, PROPER_NOUNS
+from monitor.extract.phrases import stems
 
 _I = re.IGNORECASE
 # (pattern, mode, needs_object): needs_object means a leader must follow closely
@@ -33,45 +43,84 @@ _TRIGGERS: tuple[tuple[re.Pattern[str], str | None, bool], ...] = tuple(
     # The leading \b keeps the engine from trying every branch at every character.
     (re.compile(r"\b(?:" + p + ")", _I), mode, needs_object)
     for p, mode, needs_object in (
-        (r"(?:entretien|échange|conversation|appel|coup\s+de\s+fil|contact)s?\s+"
-         r"(?:téléphoniques?|par\s+téléphone|au\s+téléphone|(?:par|en)\s+visioconférence|"
-         r"vidéo)|téléphon\w+|visioconférence|coup\s+de\s+fil|"
-         r"(?:entretenu\w*|parlé|échangé|discuté|entretiendr\w+|entretenir|parler|échanger|"
-         r"entretient|entretiennent)\s+(?:\w+\s+){0,2}?(?:par|au)\s+téléphone|"
-         r"appels?\s+(?:avec|entre)|(?:un|l'|cet|son|leur|d'|cette\s+heure\s+d')\s*appel\b"
-         r"(?!\s+(?:à|au|aux|de\s+(?:la|l')\s+(?:communauté|onu)))", "phone", False),
-        (r"(?:phone|telephone)\s+(?:call|conversation|talks?)|calls?\s+(?:with|between)|"
-         r"(?:a|the|their|his|her|an?\s+hour-long|[\w-]+-minute)\s+(?:\w+\s+)?call\b"
-         r"(?!\s+(?:for|on)\b)|(?:tele)?phoned|by\s+(?:tele)?phone|on\s+the\s+phone|"
-         r"video\s*(?:call|conference|link)|videoconference", "phone", False),
-        (r"\b(?:a|ont|avait|avaient)\s+appelé|appellera|appelleront|\bcalled|\bwill\s+call",
-         "phone", True),
-        (r"se\s+rend(?:re|ra|ront|rait|raient|ent)?\s+(?:\w+\s+){0,2}?(?:à|en|au)\s|"
-         r"s'(?:est|était)\s+rendue?\s+(?:\w+\s+){0,2}?(?:à|en|au)\s|"
-         r"se\s+sont\s+rendus\s+(?:\w+\s+){0,2}?(?:à|en|au)\s|"
-         r"(?:visite|voyage|déplacement)s?\s+(?:officielle?\s+|d'(?:é|e)tat\s+)?(?:à|en|au)\s|"
-         r"en\s+visite|visiter|visit(?:s|ed|ing)?\b|travel(?:s|ed|led|ing)?\s+to|"
-         r"trip\s+to|fl(?:y|ew|ies|ying)\s+to", "visit", False),
-        (r"rencontr\w+|sommet|tête-à-tête|réunion|dîner|entrevue|"
-         r"\bmeet(?:s|ing)?\b|\bmet\b|summit|sit\s+down\s+with|face-to-face", "meeting", False),
-        (r"\b(?:reçu\w*|recevra\w*|reçoi\w+|recevoir|accueill\w+|hosted|hosts|host|received|"
-         r"receives?|welcomed)\b", "meeting", True),
-        (r"s'entret\w+|se\s+sont\s+entretenus|s'étaient\s+entretenus|entretiens?\b|"
-         r"conversations?\b|échang\w+\s+(?:\w+\s+)?avec|discussions?\s+(?:avec|entre)|"
-         r"pourparlers|parl\w+\s+avec|parlé\s+à|s'est\s+parlé|se\s+sont\s+parlé|"
-         r"s'étaient\s+parlé|spoke\s+(?:with|to)|speak(?:s|ing)?\s+(?:with|to)|"
-         r"spoken\s+(?:with|to)|talk(?:s|ed|ing)?\s+(?:with|to|between)|"
-         r"(?:held|hold|holding)\s+talks|conversation", None, False),
+        (
+            r"(?:entretien|échange|conversation|appel|coup\s+de\s+fil|contact)s?\s+"
+            r"(?:téléphoniques?|par\s+téléphone|au\s+téléphone|(?:par|en)\s+visioconférence|"
+            r"vidéo)|téléphon\w+|visioconférence|coup\s+de\s+fil|"
+            r"(?:entretenu\w*|parlé|échangé|discuté|entretiendr\w+|entretenir|parler|échanger|"
+            r"entretient|entretiennent)\s+(?:\w+\s+){0,2}?(?:par|au)\s+téléphone|"
+            r"appels?\s+(?:avec|entre)|(?:un|l'|cet|son|leur|d'|cette\s+heure\s+d')\s*appel\b"
+            r"(?!\s+(?:à|au|aux|de\s+(?:la|l')\s+(?:communauté|onu)))",
+            "phone",
+            False,
+        ),
+        (
+            r"(?:phone|telephone)\s+(?:call|conversation|talks?)|calls?\s+(?:with|between)|"
+            r"(?:a|the|their|his|her|an?\s+hour-long|[\w-]+-minute)\s+(?:[\w.-]+\s+){0,3}?call\b"
+            r"(?!\s+for\b)|(?:tele)?phoned|by\s+(?:tele)?phone|on\s+the\s+phone|"
+            r"video\s*(?:call|conference|link)|videoconference",
+            "phone",
+            False,
+        ),
+        (
+            r"\b(?:a|ont|avait|avaient)\s+appelé|appel(?:er|le|lent|lera|leront|ait|aient)\b|"
+            r"\bcalled|\bcall(?:s|ing)?\b",
+            "phone",
+            True,
+        ),
+        (
+            r"se\s+rend(?:re|ra|ront|rait|raient|ent)?\s+(?:\w+\s+){0,2}?(?:à|en|au)\s|"
+            r"s'(?:est|était)\s+rendue?\s+(?:\w+\s+){0,2}?(?:à|en|au)\s|"
+            r"se\s+sont\s+rendus\s+(?:\w+\s+){0,2}?(?:à|en|au)\s|"
+            r"(?:visite|voyage|déplacement)s?\s+(?:officielle?\s+|d'(?:é|e)tat\s+)?(?:à|en|au)\s|"
+            r"en\s+visite|visiter|visites?\b|visit(?:s|ed|ing)?\b|travel(?:s|ed|led|ing)?\s+to|"
+            r"trip\s+to|fl(?:y|ew|ies|ying)\s+to|arriv\w*\s+(?:\w+\s+){0,2}?(?:in|à|en|au)\s|"
+            r"attendue?s?\s+(?:\w+\s+){0,2}?(?:à|en|au)\s|expected\s+(?:\w+\s+){0,2}?in\s",
+            "visit",
+            False,
+        ),
+        (
+            r"rencontr\w+|se\s+retrouv\w+|retrouvera\w*|sommet|tête-à-tête|réunion|dîn\w+|entrevue|"
+            r"\bmeet(?:s|ing)?\b|\bmet\b|summit|sit\s+down\s+with|face-to-face",
+            "meeting",
+            False,
+        ),
+        (
+            r"\b(?:reçu\w*|recevra\w*|reçoi\w+|recevoir|accueill\w+|hosted|hosts|host|received|"
+            r"receives?|welcomed)\b",
+            "meeting",
+            True,
+        ),
+        (
+            r"s'entret\w+|entreten\w+|entretiens?\b|se\s+parler\w*|"
+            r"conversations?\b|échang\w+\s+(?:\w+\s+)?avec|discussions?\s+(?:avec|entre)|"
+            r"pourparlers|parl\w+\s+avec|parlé\s+à|s'est\s+parlé|se\s+sont\s+parlé|"
+            r"s'étaient\s+parlé|spoke\s+(?:with|to)|speak(?:s|ing)?\s+(?:with|to)|"
+            r"spoken\s+(?:with|to)|talk(?:s|ed|ing)?\s+(?:with|to|between)|"
+            r"(?:held|hold|holding)\s+talks|conversation|discut\w+\s+avec|"
+            r"discussed\s+(?:[\w'-]+\s+){0,4}?with|(?:ont|avaient)\s+(?:discuté|échangé)\b|"
+            # "Putin and Biden spoke for two hours": no object, the pair is the subject.
+            r"(?:spoke|talked|conferred|se\s+sont\s+parlé|se\s+sont\s+entretenus)"
+            r"(?=\s+(?:for|over|late|early|again|briefly|on|in|at|during|since|yesterday|today|"
+            r"this|last|pendant|"
+            r"durant|longuement|mardi|lundi|mercredi|jeudi|vendredi|samedi|dimanche)\b|\s*[.,;])",
+            None,
+            False,
+        ),
     )
 )
 #: Cheap first pass: every trigger has a word starting with one of these.
-_TRIGGER_STEMS = stems(
-    "entretien échange conversation appel téléphone visioconférence fil contact rend rendre "
-    "rendu rendent voyage déplacement rencontre sommet tête réunion dîner meet meets meeting "
-    "met summit reçu recevoir reçoit accueil host hosts hosted receive welcome discussion "
-    "pourparlers parler parlait spoke speak talk talks talked call called calls phone phoned "
-    "travel trip fly flew flies flying sit face visite visiter visit".split()
+_TRIGGER_WORDS = (
+    "retrouver retrouvent entretien échange conversation appel téléphone visioconférence "
+    "fil contact rend rendre rendu rendent voyage déplacement rencontre sommet tête "
+    "réunion dîner meet meets meeting met summit reçu recevoir reçoit accueil host hosts "
+    "hosted receive welcome discussion pourparlers parler parlait spoke speak talk talks "
+    "talked call called calls phone phoned travel trip fly flew flies flying sit face "
+    "visite visiter arrive arrived arrivé arrivée visit dîné dîne dîner vu conferred "
+    "attendu attendue attendus expected parleront parlera "
+    "tête-à-tête"
 )
+TRIGGER_STEMS = stems(_TRIGGER_WORDS.split())
 _NEGATION = re.compile(
     r"\b(?:n'|ne\s+)(?:\w+\s+|\w+'){0,3}?(?:pas|plus|jamais|point)\b|\bsans\b|\brefus\w*|"
     r"\brejet\w*|\bexclu\w*|\bnot\b|n't\b|\bnever\b|\bno\s+plans?\b|\bdeclin\w+|"
@@ -82,32 +131,76 @@ _NEGATION = re.compile(
 _NOT_EXCLUDED = re.compile(
     r"n'exclu\w*\s+pas|ne\s+pas\s+exclure|n'a\s+pas\s+exclu|n'ont\s+pas\s+exclu|"
     r"(?:did|does|do)\s+not\s+rule\s+out|(?:didn't|doesn't|don't)\s+rule\s+out|"
-    r"not\s+ruled\s+out", _I)
+    r"not\s+ruled\s+out",
+    _I,
+)
 _PLANNED = re.compile(
     r"\b(?:va|vont|allait|allaient|doit|doivent|devait|devaient|devrait|devraient|devra|"
+    r"aura|auront|aurait|auraient|attendue?s?|"
     r"devront|prévue?s?|prévoi\w*|envisag\w*|projet\w*|compte|comptent|souhait\w*|veut|"
     r"veulent|voudrait|espère\w*|propos\w*|invit\w*|convenu|décid\w*\s+de|accept\w*\s+de|"
     r"prochaine?s?|prochainement|bientôt|à\s+venir|d'ici|aura\s+lieu|auront\s+lieu|"
     r"se\s+tiendr\w+|possibilité|possible|pourrai\w*|pourra|pourront|tenue|"
     r"will|shall|plans?\s+to|planning\s+to|planned|expected|due\s+to|set\s+to|scheduled|"
     r"slated|upcoming|next|would|could|may|might|hopes?\s+to|wants?\s+to|agreed\s+to|"
-    r"proposed|invited|soon|later\s+this|is\s+to|are\s+to|to\s+be\s+held)\b",
+    r"proposed|invited|soon|later\s+this|is\s+to|are\s+to|to\s+be\s+held|"
+    r"agreed\s+(?:\w+\s+){0,2}to|accept\w*\s+le\s+principe|d'accord\s+pour)\b",
     _I,
 )
 _VERB_WORD = re.compile(r"(?:se\s+|s')?([\w-]+)", _I)
 _FUTURE_ENDING = re.compile(r"(?:dr|er|ll|vr|endr|iendr|cevr)(?:a|ont|ait|aient)$", _I)
 _INFINITIVES = re.compile(
     r"rencontrer|rendre|recevoir|visiter|entretenir|parler|échanger|appeler|téléphoner|"
-    r"accueillir|meet|visit|travel|host|receive|speak|talk|call|fly|hold", _I)
+    r"accueillir|meet|visit|travel|host|receive|speak|talk|call|fly|hold",
+    _I,
+)
 _PAST_VERB = re.compile(
     r"met|spoke|talked|held|visited|hosted|received|called|phoned|telephoned|travell?ed|"
-    r"flew|welcomed|spoken", _I)
+    r"flew|welcomed|spoken",
+    _I,
+)
 _AUXILIARY = re.compile(
-    r"\b(?:a|ont|avait|avaient|eut|s'est|se\s+sont|s'était|s'étaient|ayant|has|have|had)"
-    r"\s+(?:\w+\s+){0,2}?$", _I)
+    r"\b(?:a|ont|avait|avaient|eut|s'est|se\s+sont|s'était|s'étaient|ayant|has|have|had|"
+    r"est|sont|était|étaient)\s+(?:\w+\s+){0,2}?$",
+    _I,
+)
+_SEQUENTIAL = re.compile(r"\b(?:avant\s+de|avant\s+d'|before|after|après)\s+(?:se\s+|s')?$", _I)
+_MAIN_PAST = re.compile(
+    r"\b(?:a|ont|avait|avaient|s'est|se\s+sont|s'était|s'étaient)\s+(?:\w+\s+){0,3}?"
+    r"\w+(?:é|és|ée|ées|u|us|i|is|it|eu)\b|\b(?:spoke|met|held|had|called|visited|hosted|"
+    r"received|talked|said)\b",
+    _I,
+)
+# A past participle after the auxiliary ("a rencontré", "has spoken"); "hold a video
+# call" has the English article "a", not the French auxiliary.
+_PARTICIPLE = re.compile(r"(?:é|ée|és|ées|u|ue|us|ues|i|ie|eu|ed|met|spoken|held|sent)$", _I)
+_TITLE_GAP_TEXT = (
+    "le la l les the son sa his her their leur a an d de du of président présidente "
+    "president chancelier chancelière chancellor premier première prime minister ministre "
+    "roi reine king queen chef homologue counterpart m. m mr mr. mrs ms mme sir dr "
+    "hier aujourd ce cet cette matin soir lundi mardi mercredi jeudi vendredi samedi "
+    "dimanche yesterday today on monday tuesday wednesday thursday friday saturday sunday "
+    "nouveau again longuement brièvement briefly également also déjà already au aux à en par by "
+    "in at nouveau nouvelle new er"
+)
+_TITLE_GAP_WORDS = frozenset(_TITLE_GAP_TEXT.split())
+_ATTENDING = re.compile(r"\b(?:attend\w*|particip\w*|assist\w*|pris\s+part|take\s+part)\b", _I)
+_PRESS_INTERVIEW = re.compile(
+    r"\s+(?:accordé\s+|donné\s+|publié\s+)?(?:à|au|aux|avec|with|to)\s+(?:la\s+|le\s+|l'|the\s+)?"
+    r"[A-Z]",
+)
+_PRESENT = re.compile(
+    r"(?:se\s+rend|se\s+rendent|s'entretient|s'entretiennent|rencontre|rencontrent|reçoit|"
+    r"reçoivent|accueille|accueillent|visite|meets|visits|travels\s+to|hosts|receives)\b",
+    _I,
+)
+_SUBJECT_PRONOUN = re.compile(r"[\W]*(?:he|she|il|elle)\b", _I)
 _REFLEXIVE_PAST = re.compile(r"(?:se\s+sont|s'est|s'était|s'étaient)\s", _I)
-_HAD = re.compile(r"\b(?:a|ont|avait|avaient|ayant)\s+eu\s+(?:un|une|des|leur|son)\s+"
-                  r"(?:\w+\s+)?$|\b(?:had|held)\s+(?:a|an|their|his|her)\s+(?:\w+\s+)?$", _I)
+_HAD = re.compile(
+    r"\b(?:a|ont|avait|avaient|ayant)\s+eu\s+(?:un|une|des|leur|son)\s+"
+    r"(?:\w+\s+)?$|\b(?:had|held)\s+(?:a|an|their|his|her)\s+(?:\w+\s+)?$",
+    _I,
+)
 _PAST_INFINITIVE = re.compile(r"(?:avoir|s'être|être|after|having)\s+(?:\w+\s+)?$", _I)
 _INFINITIVE_LEAD = re.compile(
     r"(?:\bde\s+|\bd'|\bà\s+|\bpour\s+|\bto\s+|\bva\s+|\bvont\s+|\bdoit\s+|\bdoivent\s+|"
@@ -125,20 +218,73 @@ _EXCLUDED_BEFORE = re.compile(
     r"|(?:selon|d'après|according\s+to|au\s+nom\s+de|on\s+behalf\s+of)\s+(?:\w+\s+){0,2}?$",
     _I,
 )
-_EXCLUDED_AFTER = re.compile(
-    r"^'s\s+(?:\w+\s+)?(?:envoy|adviser|advisor|spokes\w+|aide|minister|government|"
-    r"administration|office|party|regime|son|daughter|wife|husband|top|chief|foreign)", _I)
+_EXCLUDED_KEY_WORDS = (
+    "repr envoy émiss consei porte-parole minist ambass entourage proche gouvern "
+    "administration régime cabinet camp parti bureau services fils fille épouse femme "
+    "mari frère advis spokes aide govern regime office party son daughter wife husband "
+    "brother selon d'après according nom behalf"
+)
+_EXCLUDED_KEYS = tuple(_EXCLUDED_KEY_WORDS.split())
+_CONTACT_NOUN_WORDS = (
+    "visit visits trip call calls meeting meetings talks conversation summit phone "
+    "telephone video invitation"
+)
+_CONTACT_NOUNS = frozenset(_CONTACT_NOUN_WORDS.split())
 _ANAPHOR = re.compile(
     r"\b(?:les\s+deux\s+(?:dirigeants|chefs\s+d'(?:é|e)tat|présidents|hommes|leaders)|"
-    r"the\s+two\s+(?:leaders|presidents|men)|both\s+leaders)\b", _I)
+    r"the\s+two\s+(?:leaders|presidents|men)|both\s+leaders)\b",
+    _I,
+)
+ANAPHOR_STEMS = stems(["deux", "two", "both"])
+# An offer is not a plan: "Erdogan offered to host talks between Putin and Zelensky".
+_PROPOSAL = re.compile(
+    r"\b(?:offered|offers|offer|proposé|propose|proposes|proposait|invité|invite|invited|"
+    r"invites)\s+(?:\w+\s+){0,3}?(?:to|de|d'|à)\s+(?:\w+\s+)?$",
+    _I,
+)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# Where a first event's objects stop: ", and German Chancellor Olaf Scholz said..."
+_COORDINATION = re.compile(
+    r",\s+(?:and|but|while|after|before|when|as|et|mais|tandis\s+qu|alors\s+qu|après|avant|"
+    r"lorsque|quand)\b|;|\s[–—]\s",
+    _I,
+)
+_NARRATIVE_PAST = re.compile(
+    r"\b(?:told|spoke|met|held|had|visited|hosted|received|called|talked|discussed|urged|"
+    r"warned|assured|thanked|briefed)\b",
+    _I,
+)
+_PURPOSE = re.compile(
+    r"(?:\bpour|\bafin\s+de|\bafin\s+d'|\bto|\bin\s+order\s+to)\s+"
+    r"(?:y\s+|se\s+|s')?$",
+    _I,
+)
+# "hopes to speak", "is due to travel": an infinitive of its own, not a purpose.
+_NOT_PURPOSE = re.compile(
+    r"\b(?:hopes?|plans?|wants?|expected|due|set|agreed|is|are|was|were|going|able|likely|"
+    r"needs?|tries|trying|refused|declined|ready|prepared|and|also)\s+to\s+$",
+    _I,
+)
+_MODE_ONLY = re.compile(r"(?:by|par|au|on\s+the|en)\s+(?:tele)?(?:phone|téléphone|visio\w*)", _I)
+_EVENT_BREAK = re.compile(
+    r",|;|\bet\b|\bpuis\b|\bavant\b|\baprès\b|\band\b|\bthen\b|"
+    r"\bbefore\b|\bafter\b|\bwhile\b|\btandis\b",
+    _I,
+)
 _REPORTED_DATE = re.compile(
     r"(?:annoncé|déclaré|indiqué|précisé|affirmé|assuré|expliqué|rapporté|confirmé|dit|"
     r"ajouté|souligné|estimé|fait\s+savoir|said|announced|told|confirmed|stated|added|"
-    r"reported|according\s+to\s+\w+)\s+(?:ce\s+|le\s+|on\s+|this\s+)?$",
+    r"reported|according\s+to\s+\w+|told\s+(?:reporters|journalists|the\s+press|\w+)|"
+    r"(?:à\s+la\s+presse|aux\s+journalistes))\s+(?:ce\s+|le\s+|on\s+|this\s+)?$",
     _I,
 )
-_DESTINATION = re.compile(r"\s*(?:\w+\s+){0,2}?(?:à|en|au|aux|to|in)\s+(?:l'|la\s+|le\s+)?"
-                          r"(?P<place>[A-ZÉ][\w'-]*(?:\s+[A-ZÉ][\w'-]*)?)")
+_DESTINATION = re.compile(
+    r"\s*(?:[\w'-]+\s+){0,3}?(?:à|en|au|aux|to|in)\s+(?:l'|la\s+|le\s+)?"
+    r"(?P<place>[A-ZÉ][\w'-]*(?:\s+[A-ZÉ][\w'-]*)?)"
+)
+_PRONOUN_BEFORE = re.compile(r"\b(?:l'|le\s+|la\s+|lui\s+)$", _I)
+_PRONOUN_AFTER = re.compile(r"^\s+(?:him|her)\b", _I)
+_DIRECT_PLACE = re.compile(r"\s+(?P<place>[A-ZÉ][\w'-]*(?:\s+[A-ZÉ][\w'-]*)?)")
 _CLAUSE_BREAK = re.compile(r"[,;:«»()]|\s[–—-]\s|\bmais\b|\bbut\b|\bwhile\b|\balors\s+que\b")
 
 
@@ -150,91 +296,276 @@ class RawContact:
     status: str
 
 
-def has_trigger(tokens: Tokens) -> bool:
-    """Whether the sentence may have a contact word (a stem test; find_contacts checks)."""
-    return tokens.has_stem(_TRIGGER_STEMS)
+# One pass over the sentence instead of one per pattern; earlier patterns win where
+# two match at the same place ("entretien téléphonique" is phone, not just a talk).
+_ALL_TRIGGERS = re.compile(
+    r"\b(?:"
+    + "|".join(f"(?P<t{i}>{p.pattern[5:-1]})" for i, (p, _, _) in enumerate(_TRIGGERS))
+    + ")",
+    _I,
+)
 
 
-def has_anaphor(text: str) -> bool:
+def has_trigger(words: frozenset[str]) -> bool:
+    """Whether a sentence with these stems may have a contact word (find_contacts checks)."""
+    return not words.isdisjoint(TRIGGER_STEMS)
+
+
+def has_anaphor(text: str, words: frozenset[str]) -> bool:
     """ "les deux dirigeants", "the two leaders": a contact of the pair named before."""
-    return _ANAPHOR.search(text) is not None
+    return not words.isdisjoint(ANAPHOR_STEMS) and _ANAPHOR.search(text) is not None
 
 
-def find_contacts(text: str, mentions: list[Mention], published: dt.date, *,
-                  history: list[str], last_pair: tuple[str, str] | None) -> list[RawContact]:
+def find_contacts(
+    text: str,
+    mentions: list[Mention],
+    published: dt.date,
+    *,
+    history: list[str],
+    last_pair: tuple[str, str] | None,
+    last_subject: str | None = None,
+) -> list[RawContact]:
     """Contacts of one sentence (apostrophes straightened).
 
     mentions: its leader mentions (leaders.find_mentions). history: leaders named
     earlier in the article, oldest first, for "le président" alone. last_pair: the
-    previous contact's pair, for "les deux dirigeants".
+    previous contact's pair, for "les deux dirigeants". last_subject: the first leader
+    named in the last sentence that named one, for a sentence opening on "He"/"Il".
     """
-    triggers = []
-    for pattern, mode, needs_object in _TRIGGERS:
-        for m in pattern.finditer(text):
-            if needs_object and not any(0 <= x.start - m.end() <= 30 for x in mentions):
-                continue
-            triggers.append((m.start(), m.end(), mode))
+    triggers: list[tuple[int, int, str | None]] = []
+    for m in _ALL_TRIGGERS.finditer(text):
+        _, mode, needs_object = _TRIGGERS[int((m.lastgroup or "t0")[1:])]
+        if (
+            needs_object
+            and not any(_object_follows(text, m.end(), x.start) for x in mentions)
+            and not _PRONOUN_BEFORE.search(text[max(0, m.start() - 6) : m.start()])
+        ):
+            continue
+        if _ATTENDING.search(text[max(0, m.start() - 40) : m.start()]) and m.group(0).lower() in (
+            "sommet",
+            "summit",
+        ):
+            continue  # attending the same summit is not a meeting between two leaders
+        press = _PRESS_INTERVIEW.match(text, m.end())
+        if (
+            press
+            and m.group(0).lower().startswith("entretien")
+            and not any(x.start == press.end() - 1 for x in mentions)
+        ):
+            continue  # "dans un entretien au Figaro": an interview, not a contact
+        triggers.append((m.start(), m.end(), mode))
     if not triggers:
         return []
     triggers.sort()
-    first = triggers[0]
-    if _negated(text, first[0]):
-        return []
-    modes = {mode for *_, mode in triggers}
-    mode = next((m for m in ("phone", "visit", "meeting") if m in modes), None)
-
-    people = _participants(text, mentions, published, history, first[0])
+    people = _participants(text, mentions, published, history, triggers[0][0])
     anaphor = _ANAPHOR.search(text)
     if anaphor and last_pair and len({p for _, p in people}) < 2:
         people += [(anaphor.start(), last_pair[0]), (anaphor.start(), last_pair[1])]
-    pairs = _pairs(people, first[0])
-    if not pairs and mode == "visit" and len({p for _, p in people}) == 1:
-        host = _host(text, triggers, published)
-        subject = people[0][1]
-        if host and host != subject and people[0][0] < first[0]:
-            pairs = [tuple(sorted((subject, host)))]
+        people.sort()
+    pronoun = _SUBJECT_PRONOUN.match(text)
+    if pronoun and history and not any(pos < triggers[0][0] for pos, _ in people):
+        # "He flew to Kyiv on Tuesday to meet Zelensky": the subject is the leader the
+        # article was just talking about.
+        named = {p for _, p in people}
+        previous = (
+            last_subject
+            if last_subject and last_subject not in named
+            else next((p for p in reversed(history) if p not in named), None)
+        )
+        if previous:
+            people.insert(0, (pronoun.start(), previous))
+    events = _events(text, triggers, people)
+    subjects = [p for pos, p in people if pos < events[0][0][0]]
+    out: list[RawContact] = []
+    for k, event in enumerate(events):
+        region_start = event[0][0]
+        region_end = events[k + 1][0][0] if k + 1 < len(events) else len(text)
+        # Until an event has yielded a contact, the next one reads like the first:
+        # "Cet appel intervient alors que Donald Trump, qui doit rencontrer Zelensky".
+        leading = not out
+        out.extend(
+            _event_contacts(
+                text,
+                event,
+                people,
+                None if leading else subjects,
+                (region_start, region_end),
+                leading,
+                triggers,
+                published,
+            )
+        )
+    return out
+
+
+def _events(
+    text: str, triggers: list[tuple[int, int, str | None]], people: list[tuple[int, str]]
+) -> list[list[tuple[int, int, str | None]]]:
+    """Group contact words into events: "se rendre à Moscou pour rencontrer Poutine" is
+    one event; "a parlé avec Macron et doit s'entretenir avec Scholz" is two."""
+    events: list[list[tuple[int, int, str | None]]] = [[triggers[0]]]
+    for t in triggers[1:]:
+        last = events[-1][-1]
+        between = text[last[1] : t[0]]
+        if t[0] < last[1]:
+            events[-1].append(t)  # overlapping words: "entretien téléphonique"
+            continue
+        lead = text[max(0, t[0] - 25) : t[0]]
+        if (
+            _PURPOSE.search(lead)
+            and not _NOT_PURPOSE.search(lead)
+            and not any(last[1] <= pos < t[0] for pos, _ in people)
+        ):
+            events[-1].append(t)  # "se rendre à Moscou pour rencontrer"
+            continue
+        if not _EVENT_BREAK.search(between) and (
+            _MODE_ONLY.match(text, t[0]) or not any(last[1] <= pos < t[0] for pos, _ in people)
+        ):
+            events[-1].append(t)  # "se sont rencontrés lors d'un sommet",
+            continue  # "spoke with Putin by phone"
+        events.append([t])
+    return events
+
+
+def _event_contacts(
+    text: str,
+    event: list[tuple[int, int, str | None]],
+    people: list[tuple[int, str]],
+    subjects: list[str] | None,
+    region: tuple[int, int],
+    first_event: bool,
+    triggers: list[tuple[int, int, str | None]],
+    published: dt.date,
+) -> list[RawContact]:
+    head = event[0]
+    if _negated(text, head[0]) or _PROPOSAL.search(text[max(0, head[0] - 40) : head[0]]):
+        return []
+    modes = {mode for *_, mode in event}
+    mode = next((m for m in ("phone", "visit", "meeting") if m in modes), None)
+    start, end = region
+    if subjects is None:  # the first event: everyone before it is its subject
+        stop = _COORDINATION.search(text, head[1], end)
+        if stop:
+            end = stop.start()
+        scope = [(pos, p) for pos, p in people if pos < end]
+        pairs = _pairs(scope, head[0])
+        subject_people = [p for pos, p in scope if pos < head[0]]
+    else:  # later events share the sentence's subject
+        objects = [(pos, p) for pos, p in people if start <= pos < end]
+        if not objects and (
+            _PRONOUN_BEFORE.search(text[max(0, start - 6) : start])
+            or _PRONOUN_AFTER.match(text[head[1] : head[1] + 6])
+        ):
+            # "... avec Poutine, devrait à nouveau l'appeler": the pronoun is the
+            # last person named before who is not the subject.
+            earlier = [(pos, p) for pos, p in people if pos < start and p not in subjects]
+            objects = earlier[-1:]
+        scope = [(-1, p) for p in subjects] + objects
+        pairs = _pairs(scope, head[0]) if objects else []
+        subject_people = subjects
+    in_region = list(dict.fromkeys(p for pos, p in people if start <= pos < end))
+    # The visitor: the subject ("Macron se rendra à Moscou"), or the one leader named
+    # after the word ("la visite d'Emmanuel Macron à Moscou").
+    visitors = list(dict.fromkeys(subject_people)) or in_region
+    if (
+        not pairs
+        and mode == "visit"
+        and len(visitors) == 1
+        and not [p for p in in_region if p not in visitors]
+    ):
+        host = _host(text, event, published)
+        subject = visitors[0]
+        if host and host != subject:
+            pairs = [tuple(sorted((subject, host)))]  # type: ignore[list-item]
     if not pairs:
         return []
-
-    status = "planned" if _is_planned(text, first) else "held"
-    date = _contact_date(text, first, published, status)
+    status = "planned" if _is_planned(text, head, end) else "held"
+    # A present tense ("Macron se rend lundi à Moscou") says nothing of past or future:
+    # the weekday is read as the nearer one, and the date decides the status.
+    present = status == "held" and bool(_PRESENT.match(text, head[0]))
+    date = _contact_date(
+        text,
+        head,
+        published,
+        None if present else status,
+        window=(0 if first_event else start, end),
+    )
     if date and date > published:
         status = "planned"
-    if status == "held" and date and date > published:
-        date = None
     if status == "planned" and date and date < published:
         date = None
     return [RawContact(leaders=(a, b), mode=mode, date=date, status=status) for a, b in pairs]
 
 
+def _object_follows(text: str, end: int, start: int) -> bool:
+    """Whether the leader at `start` is the object of the verb ending at `end`: only
+    articles and titles between ("a reçu le chancelier Olaf Scholz", not "a reçu le
+    soutien de Xi Jinping")."""
+    if not 0 <= start - end <= 40:
+        return False
+    return all(
+        w.lower() in _TITLE_GAP_WORDS
+        or w.lower() in ADJECTIVES
+        or w.lower() in MONTHS
+        or w[:1].isupper()
+        or w.isdigit()
+        for w in re.findall(r"[\w.]+", text[end:start])
+    )
+
+
 def _negated(text: str, start: int) -> bool:
-    window = text[max(0, start - 80):start + 4]
+    window = text[max(0, start - 80) : start + 12]
     breaks = list(_CLAUSE_BREAK.finditer(window))
     if breaks:
-        window = window[breaks[-1].end():]
+        window = window[breaks[-1].end() :]
     if _NOT_EXCLUDED.search(window):
         return False
     return bool(_NEGATION.search(window))
 
 
 def _excluded(text: str, m: Mention) -> bool:
-    return bool(_EXCLUDED_BEFORE.search(text[max(0, m.start - 60):m.start])
-                or _EXCLUDED_AFTER.match(text[m.end:m.end + 40]))
+    before = text[max(0, m.start - 60) : m.start]
+    lowered = before.lower()
+    # Substring tests first: the regex is only worth running near one of its words.
+    return bool(
+        (any(k in lowered for k in _EXCLUDED_KEYS) and _EXCLUDED_BEFORE.search(before))
+        or (text.startswith("'s", m.end) and _possessor(text[m.end + 2 : m.end + 40]))
+    )
 
 
-def _participants(text: str, mentions: list[Mention], published: dt.date, history: list[str],
-                  trigger_at: int) -> list[tuple[int, str]]:
+def _possessor(after: str) -> bool:
+    """ "Putin's demands", "Putin's spokesman": the leader owns something, he does not
+    take part; "Putin's meeting with Macron", "Scholz's visit" are contacts."""
+    words = after.split(maxsplit=2)
+    if not words:
+        return False
+    first = words[0].lower().strip(",.;")
+    return not (first in _CONTACT_NOUNS or (len(words) > 1 and words[1].lower() in _CONTACT_NOUNS))
+
+
+def _participants(
+    text: str, mentions: list[Mention], published: dt.date, history: list[str], trigger_at: int
+) -> list[tuple[int, str]]:
     """(position, label) of each leader taking part, homologues and bare roles resolved."""
     g = gazetteer()
     out: list[tuple[int, str]] = []
+    years = [int(y) for y in _YEAR.findall(text)]
     for m in mentions:
         if abs(m.start - trigger_at) > 220 or _excluded(text, m):
             continue
-        out.extend((m.start, label) for label in m.leaders)
+        out.extend(
+            (m.start, label)
+            for label in m.leaders
+            if _in_office(g.by_label.get(label), published, years)
+        )
     named = [label for _, label in out]
-    for m in mentions:
-        if m.leaders or _excluded(text, m):
-            continue
+    # Bare roles first ("Le chef de l'Etat a reçu son homologue ukrainien"): a homologue
+    # is resolved against whoever they turn out to be.
+    unresolved = sorted(
+        (m for m in mentions if not m.leaders and not _excluded(text, m)),
+        key=lambda m: m.kind != "bare",
+    )
+    for m in unresolved:
         if m.kind == "homologue" and m.country:
             partner = next((g.by_label[x] for x in named if x in g.by_label), None)
             who = None
@@ -248,22 +579,42 @@ def _participants(text: str, mentions: list[Mention], published: dt.date, histor
                     who = g.holder(m.country, role, published)
             if who and who.label not in named:
                 out.append((m.start, who.label))
+                named.append(who.label)
         elif m.kind == "bare":
-            wanted = "president" if m.country in ("président", "president") else "chancellor"
+            wanted = "chancellor" if m.country in ("chancelier", "chancellor") else "president"
             for label in reversed(history):
                 p = g.by_label.get(label)
                 term = p.term_on(published) if p else None
                 if term and term.role == wanted and label not in named:
                     out.append((m.start, label))
+                    named.append(label)
                     break
     out.sort()
     return out
 
 
+def _in_office(person: Leader | None, day: dt.date, years: list[int]) -> bool:
+    """A leader takes part as a leader only while in office: "Foreign Secretary Liz
+    Truss" in January 2022 is not yet a prime minister, and Medvedev has not been
+    president since 2012. A year named in the sentence ("en 2015, Merkel et Poutine")
+    can place the contact back in their term."""
+    if person is None:
+        return True
+    if person.distance(day) == 0:
+        return True
+    return any(
+        t.covers(dt.date(y, 7, 1)) or (t.start and t.start.year <= y <= (t.end or day).year)
+        for y in years
+        if 1900 < y < 2100
+        for t in person.terms
+    )
+
+
 def _pairs(people: list[tuple[int, str]], trigger_at: int) -> list[tuple[str, str]]:
     subjects = list(dict.fromkeys(p for pos, p in people if pos < trigger_at))
-    objects = [p for p in dict.fromkeys(p for pos, p in people if pos >= trigger_at)
-               if p not in subjects]
+    objects = [
+        p for p in dict.fromkeys(p for pos, p in people if pos >= trigger_at) if p not in subjects
+    ]
     pairs: list[tuple[str, str]] = []
     if subjects and objects:
         candidates = [(s, o) for s in subjects for o in objects]
@@ -271,7 +622,7 @@ def _pairs(people: list[tuple[int, str]], trigger_at: int) -> list[tuple[str, st
         group = subjects or objects
         if len(group) > 4:
             return []
-        candidates = [(a, b) for i, a in enumerate(group) for b in group[i + 1:]]
+        candidates = [(a, b) for i, a in enumerate(group) for b in group[i + 1 :]]
     for a, b in candidates:
         pair = tuple(sorted((a, b)))
         if a != b and pair not in pairs:
@@ -281,44 +632,75 @@ def _pairs(people: list[tuple[int, str]], trigger_at: int) -> list[tuple[str, st
 
 def _host(text: str, triggers: list[tuple[int, int, str | None]], day: dt.date) -> str | None:
     """The leader of the country a visit goes to: "se rendra à Moscou" -> Putin."""
-    for start, end, mode in triggers:
+    for _start, end, mode in triggers:
         if mode != "visit":
             continue
-        dest = _DESTINATION.match(text, end - 4) or _DESTINATION.match(text, end)
+        dest = (
+            _DESTINATION.match(text, end - 4)
+            or _DESTINATION.match(text, end)
+            or _DIRECT_PLACE.match(text, end)
+        )
         if dest:
             country = PROPER_NOUNS.get(dest.group("place")) or PROPER_NOUNS.get(
-                dest.group("place").split()[0])
+                dest.group("place").split()[0]
+            )
             if country:
                 p = gazetteer().holder(country, "executive", day)
                 return p.label if p else None
     return None
 
 
-def _is_planned(text: str, trigger: tuple[int, int, str | None]) -> bool:
+def _is_planned(text: str, trigger: tuple[int, int, str | None], region_end: int) -> bool:
     start, end, _ = trigger
     verb_match = _VERB_WORD.match(text, start)
     verb = verb_match.group(1) if verb_match else text[start:end]
-    lead = text[max(0, start - 40):start]
+    lead = text[max(0, start - 40) : start]
     if _FUTURE_ENDING.search(verb):
         return True
-    if _INFINITIVES.fullmatch(verb) and _INFINITIVE_LEAD.search(lead) \
-            and not _PAST_INFINITIVE.search(lead):
+    if _SEQUENTIAL.search(lead):
+        # "a eu un entretien lundi avant de s'entretenir mardi avec Poutine": the
+        # infinitive takes the tense of the main verb.
+        return not _MAIN_PAST.search(text[:start])
+    if (
+        _INFINITIVES.fullmatch(verb)
+        and _INFINITIVE_LEAD.search(lead)
+        and not _PAST_INFINITIVE.search(lead)
+    ):
         return True
-    if (_PAST_VERB.fullmatch(verb) or _AUXILIARY.search(lead) or _HAD.search(lead)
-            or _REFLEXIVE_PAST.match(text, start)):
+    if (
+        _PAST_VERB.fullmatch(verb)
+        or (_AUXILIARY.search(lead) and _PARTICIPLE.search(verb))
+        or _HAD.search(lead)
+        or _REFLEXIVE_PAST.match(text, start)
+    ):
         return False
-    window = text[max(0, start - 70):min(len(text), end + 50)]
-    return bool(_PLANNED.search(window) or _NOT_EXCLUDED.search(window))
+    before = text[max(0, start - 70) : end]
+    if _PLANNED.search(before) or _NOT_EXCLUDED.search(before):
+        return True
+    # "Putin told Macron during a meeting on Monday that he would not...": a past
+    # main verb dates the contact before any "would" that follows it.
+    if _NARRATIVE_PAST.search(text[:start]):
+        return False
+    after = text[end : min(region_end, end + 50)]
+    return bool(_PLANNED.search(after) or _NOT_EXCLUDED.search(after))
 
 
-def _contact_date(text: str, trigger: tuple[int, int, str | None], published: dt.date,
-                  status: str) -> dt.date | None:
+def _contact_date(
+    text: str,
+    trigger: tuple[int, int, str | None],
+    published: dt.date,
+    status: str | None,
+    *,
+    window: tuple[int, int],
+) -> dt.date | None:
     start, end, _ = trigger
     usable: list[DateMention] = [
-        d for d in find_dates(text)
-        if not _REPORTED_DATE.search(text[max(0, d.start - 30):d.start])
+        d
+        for d in find_dates(text)
+        if window[0] <= d.start < window[1]
+        and not _REPORTED_DATE.search(text[max(0, d.start - 30) : d.start])
     ]
     if not usable:
         return None
     nearest = min(usable, key=lambda d: min(abs(d.start - end), abs(start - d.end)))
-    return resolve(nearest, published, planned=status == "planned")
+    return resolve(nearest, published, planned=None if status is None else status == "planned")

@@ -19,8 +19,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from monitor.extract.lexicon import MONTH_RE, MONTHS, WEEKDAY_RE, WEEKDAYS
+
+if TYPE_CHECKING:
+    from monitor.extract.gazetteer import Leader
 
 _DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:er|e|st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
@@ -33,10 +37,25 @@ _EN_DATE = (
     r"(?P<day2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d\w])(?:,?\s+(?P<year2>(?:19|20)\d\d))?"
 )
 _RELATIVE = {
-    "avant-hier": -2, "hier": -1, "la veille": -1, "aujourd'hui": 0, "aujourd’hui": 0,
-    "ce jour": 0, "ce matin": 0, "ce soir": 0, "cet après-midi": 0, "demain": 1,
-    "après-demain": 2, "yesterday": -1, "today": 0, "this morning": 0, "tonight": 0,
-    "this afternoon": 0, "earlier today": 0, "tomorrow": 1, "the day before": -1,
+    "avant-hier": -2,
+    "hier": -1,
+    "la veille": -1,
+    "aujourd'hui": 0,
+    "aujourd’hui": 0,
+    "ce jour": 0,
+    "ce matin": 0,
+    "ce soir": 0,
+    "cet après-midi": 0,
+    "demain": 1,
+    "après-demain": 2,
+    "yesterday": -1,
+    "today": 0,
+    "this morning": 0,
+    "tonight": 0,
+    "this afternoon": 0,
+    "earlier today": 0,
+    "tomorrow": 1,
+    "the day before": -1,
 }
 _REL_RE = "|".join(re.escape(k) for k in sorted(_RELATIVE, key=len, reverse=True))
 _WEEKDAY_FORM = (
@@ -44,7 +63,7 @@ _WEEKDAY_FORM = (
     r"(?:\s+(?P<post>dernier|prochain|passé|soir|matin|après-midi))?"
 )
 _MENTION = re.compile(
-    r"(?<![\w-])(?:(?P<fr>" + _FR_DATE + r")|(?P<en>" + _EN_DATE + r")|(?P<rel>" + _REL_RE + r")"
+    r"\b(?<![\w-])(?:(?P<fr>" + _FR_DATE + r")|(?P<en>" + _EN_DATE + r")|(?P<rel>" + _REL_RE + r")"
     r"|" + _WEEKDAY_FORM + r")(?![\w-])",
     re.IGNORECASE,
 )
@@ -74,29 +93,49 @@ def find_dates(text: str) -> list[DateMention]:
     out: list[DateMention] = []
     for m in _MENTION.finditer(text):
         if m.group("fr"):
-            out.append(_absolute(m, m.group("day"), m.group("month"), m.group("year"),
-                                 m.group("wd1")))
+            out.append(
+                _absolute(m, m.group("day"), m.group("month"), m.group("year"), m.group("wd1"))
+            )
         elif m.group("en"):
-            out.append(_absolute(m, m.group("day2"), m.group("month2"), m.group("year2"),
-                                 m.group("wd2")))
+            out.append(
+                _absolute(m, m.group("day2"), m.group("month2"), m.group("year2"), m.group("wd2"))
+            )
         elif m.group("rel"):
             key = m.group("rel").lower()
-            out.append(DateMention(start=m.start(), end=m.end(), kind="relative",
-                                   offset=_RELATIVE.get(key, 0)))
+            out.append(
+                DateMention(
+                    start=m.start(), end=m.end(), kind="relative", offset=_RELATIVE.get(key, 0)
+                )
+            )
         elif m.group("wd"):
             marker = (m.group("pre") or m.group("post") or "").lower()
-            direction = {"last": "past", "dernier": "past", "passé": "past",
-                         "next": "future", "prochain": "future"}.get(marker)
-            out.append(DateMention(start=m.start(), end=m.end(), kind="weekday",
-                                   weekday=WEEKDAYS[m.group("wd").lower()],
-                                   direction=direction))
+            direction = {
+                "last": "past",
+                "dernier": "past",
+                "passé": "past",
+                "next": "future",
+                "prochain": "future",
+            }.get(marker)
+            out.append(
+                DateMention(
+                    start=m.start(),
+                    end=m.end(),
+                    kind="weekday",
+                    weekday=WEEKDAYS[m.group("wd").lower()],
+                    direction=direction,
+                )
+            )
     return [d for d in out if d.kind != "absolute" or d.month]
 
 
-def _absolute(m: re.Match[str], day: str, month: str, year: str | None,
-              weekday: str | None) -> DateMention:
+def _absolute(
+    m: re.Match[str], day: str, month: str, year: str | None, weekday: str | None
+) -> DateMention:
     return DateMention(
-        start=m.start(), end=m.end(), kind="absolute", day=int(day),
+        start=m.start(),
+        end=m.end(),
+        kind="absolute",
+        day=int(day),
         month=MONTHS.get(month.lower(), MONTHS.get(month.lower().rstrip("."), 0)),
         year=int(year) if year else None,
         weekday=WEEKDAYS[weekday.lower()] if weekday else None,
@@ -110,25 +149,40 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def resolve(mention: DateMention, published: dt.date, *, planned: bool) -> dt.date | None:
-    """The calendar day a mention names, seen from an article published on `published`."""
+def resolve(mention: DateMention, published: dt.date, *, planned: bool | None) -> dt.date | None:
+    """The calendar day a mention names, seen from an article published on `published`.
+
+    planned: True reads a bare weekday forwards, False backwards, None (tense unknown,
+    "Macron se rend lundi à Moscou") takes the nearer of the two.
+    """
     try:
         if mention.kind == "relative":
             return published + dt.timedelta(days=mention.offset)
         if mention.kind == "weekday" and mention.weekday is not None:
+            if planned is None and mention.direction is None:
+                ahead = (mention.weekday - published.weekday()) % 7
+                behind = (published.weekday() - mention.weekday) % 7
+                return published + dt.timedelta(days=ahead if ahead <= behind else -behind)
             direction = mention.direction or ("future" if planned else "past")
             delta = (mention.weekday - published.weekday()) % 7
             if direction == "future":
-                return published + dt.timedelta(days=delta or 7)
+                # "lundi prochain" written on a Monday is a week on; a plain "lundi"
+                # for a planned event written on a Monday is that day.
+                if mention.direction == "future" and delta == 0:
+                    delta = 7
+                return published + dt.timedelta(days=delta)
             back = (published.weekday() - mention.weekday) % 7
             if mention.direction == "past" and back == 0:
-                back = 7      # "samedi dernier" written on a Saturday is a week ago
+                back = 7  # "samedi dernier" written on a Saturday is a week ago
             return published - dt.timedelta(days=back)
         if mention.kind == "absolute":
             if mention.year:
                 return _safe_date(mention.year, mention.month, mention.day)
-            options = [d for y in (published.year - 1, published.year, published.year + 1)
-                       if (d := _safe_date(y, mention.month, mention.day))]
+            options = [
+                d
+                for y in (published.year - 1, published.year, published.year + 1)
+                if (d := _safe_date(y, mention.month, mention.day))
+            ]
             return min(options, key=lambda d: abs((d - published).days), default=None)
     except OverflowError:
         return None
@@ -138,52 +192,96 @@ def resolve(mention: DateMention, published: dt.date, *, planned: bool) -> dt.da
 # ---------------------------------------------------------------- publication date
 
 _DATELINE = re.compile(
-    r"^[A-ZÀ-Ý][\w.'’ -]{1,40}?,?\s+(?:le\s+)?(?:(?:" + WEEKDAY_RE + r")\s+)?"
+    r"^(?:[A-ZÀ-Ý][\w.'’ -]{1,40}?,?\s+)?(?:le\s+)?(?:(?:" + WEEKDAY_RE + r"),?\s+)?"
     r"(?:(?P<day>[12]\d|3[01]|0?[1-9])(?:er)?\s+(?P<month>" + MONTH_RE + r")"
     r"|(?P<month2>" + MONTH_RE + r")\.?\s+(?P<day2>[12]\d|3[01]|0?[1-9]))"
     r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\s*(?:\(|[-–—/]|$)",
     re.IGNORECASE,
 )
 _TODAY_FR = re.compile(
-    r"(?<![\w-])ce\s+(?:(?:" + WEEKDAY_RE + r")\s+)?(?P<day>[12]\d|3[01]|0?[1-9])(?:er)?\s+"
+    r"\b(?<!-)ce\s+(?:(?:" + WEEKDAY_RE + r")\s+)?(?P<day>[12]\d|3[01]|0?[1-9])(?:er)?\s+"
     r"(?P<month>" + MONTH_RE + r")(?![\w])(?:\s+(?P<year>(?:19|20)\d\d))?",
     re.IGNORECASE,
 )
 _WEEKDAY_DAY = re.compile(
-    r"(?<![\w-])(?:" + WEEKDAY_RE + r"),?\s+(?:(?P<day>[12]\d|3[01]|0?[1-9])(?:er)?\s+"
+    r"\b(?<!-)(?:" + WEEKDAY_RE + r"),?\s+(?:(?P<day>[12]\d|3[01]|0?[1-9])(?:er)?\s+"
     r"(?P<month>" + MONTH_RE + r")|(?P<month2>" + MONTH_RE + r")\.?\s+"
     r"(?P<day2>[12]\d|3[01]|0?[1-9]))(?![\w])(?:,?\s+(?P<year>(?:19|20)\d\d))?",
     re.IGNORECASE,
 )
-_ANY_WEEKDAY = re.compile(r"(?<![\w-])(" + WEEKDAY_RE + r")(?![\w-])", re.IGNORECASE)
+_WEEKDAY_NAMES = tuple(WEEKDAYS)
+_NUMERIC_DATE = re.compile(
+    r"\b(?:(?P<d>[12]\d|3[01]|0?[1-9])[/.](?P<m>1[0-2]|0?[1-9])[/.](?P<y>(?:19|20)\d\d)"
+    r"|(?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d))\b"
+)
+_ANY_WEEKDAY = re.compile(r"\b(?<![\w-])(" + WEEKDAY_RE + r")(?![\w-])", re.IGNORECASE)
 
 
-def article_date(text: str, *, year_month: tuple[int, int] | None,
-                 fallback: dt.date) -> dt.date:
+def article_date(text: str, *, year_month: tuple[int, int] | None, fallback: dt.date) -> dt.date:
     """The article's own publication day (see the module docstring)."""
+    if isinstance(fallback, dt.datetime):
+        fallback = fallback.date()
     paragraphs = [p.strip() for p in text.split("\n") if p.strip()][:4]
     found: tuple[int, int, int | None, str] | None = None
     for p in paragraphs:
         m = _DATELINE.match(p)
         if m:
-            found = (int(m.group("day") or m.group("day2")),
-                     MONTHS.get((m.group("month") or m.group("month2")).lower().rstrip("."), 0)
-                     or MONTHS.get((m.group("month") or m.group("month2")).lower(), 0),
-                     int(m.group("year")) if m.group("year") else None, p)
+            found = (
+                int(m.group("day") or m.group("day2")),
+                MONTHS.get((m.group("month") or m.group("month2")).lower().rstrip("."), 0)
+                or MONTHS.get((m.group("month") or m.group("month2")).lower(), 0),
+                int(m.group("year")) if m.group("year") else None,
+                p,
+            )
             break
     if found is None:
-        for pattern in (_TODAY_FR, _WEEKDAY_DAY):
-            m = pattern.search(text[:6000])
-            if m:
-                month = (m.group("month") or m.groupdict().get("month2") or "").lower()
-                day = m.group("day") or m.groupdict().get("day2")
-                context = next((p for p in paragraphs if m.group(0) in p), m.group(0))
-                found = (int(day), MONTHS.get(month, MONTHS.get(month.rstrip("."), 0)),
-                         int(m.group("year")) if m.group("year") else None, context)
+        head = text[:6000]
+        lowered = head.lower()
+        # Candidate positions by plain substring search (C speed), the regex only
+        # where one starts: a case-insensitive alternation tried at every word of the
+        # article was the slow part.
+        m = next(
+            (hit for at in _positions(lowered, ("ce ",)) if (hit := _TODAY_FR.match(head, at))),
+            None,
+        )
+        if m is None:
+            m = next(
+                (
+                    hit
+                    for at in _positions(lowered, _WEEKDAY_NAMES)
+                    if (hit := _WEEKDAY_DAY.match(head, at))
+                ),
+                None,
+            )
+        if m:
+            month = (m.group("month") or m.groupdict().get("month2") or "").lower()
+            day = m.group("day") or m.groupdict().get("day2") or "0"
+            context = next((p for p in paragraphs if m.group(0) in p), m.group(0))
+            found = (
+                int(day),
+                MONTHS.get(month, MONTHS.get(month.rstrip("."), 0)),
+                int(m.group("year")) if m.group("year") else None,
+                context,
+            )
+    if found is None:
+        # A stamp with its year near the top: "Publié le 2 février 2022", "February 2,
+        # 2022", "24/01/2022", "2022-01-24".
+        for mention in find_dates(text[:300]):
+            if mention.kind == "absolute" and mention.year:
+                found = (mention.day, mention.month, mention.year, "")
                 break
+    if found is None:
+        m = _NUMERIC_DATE.search(text[:400])
+        if m:
+            if m.group("iso_y"):
+                y, mo, d = int(m.group("iso_y")), int(m.group("iso_m")), int(m.group("iso_d"))
+            else:
+                y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+            if 1 <= mo <= 12:
+                found = (d, mo, y, "")
     if found and found[1]:
         day, month, year, context = found
-        resolved = _pick_year(day, month, year, context, year_month, fallback)
+        resolved = _pick_year(day, month, year, context, year_month, fallback, text)
         if resolved:
             return resolved
     if year_month:
@@ -191,26 +289,68 @@ def article_date(text: str, *, year_month: tuple[int, int] | None,
     return fallback
 
 
-def _pick_year(day: int, month: int, year: int | None, context: str,
-               year_month: tuple[int, int] | None, fallback: dt.date) -> dt.date | None:
+def _positions(lowered: str, needles: tuple[str, ...]) -> list[int]:
+    """Start offsets of each needle in lowered, at word starts, in order."""
+    found = []
+    for needle in needles:
+        at = lowered.find(needle)
+        while at != -1:
+            if at == 0 or not (lowered[at - 1].isalnum() or lowered[at - 1] in "-_"):
+                found.append(at)
+            at = lowered.find(needle, at + 1)
+    return sorted(found)
+
+
+def _pick_year(
+    day: int,
+    month: int,
+    year: int | None,
+    context: str,
+    year_month: tuple[int, int] | None,
+    fallback: dt.date,
+    text: str,
+) -> dt.date | None:
     if year:
         return _safe_date(year, month, day)
     if year_month:
         anchor = _safe_date(year_month[0], year_month[1], 15)
         if anchor is None:
             return None
-        options = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1)
-                   if (d := _safe_date(y, month, day))]
+        options = [
+            d
+            for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+            if (d := _safe_date(y, month, day))
+        ]
         return min(options, key=lambda d: abs((d - anchor).days), default=None)
-    candidates = [d for y in range(fallback.year, fallback.year - 30, -1)
-                  if (d := _safe_date(y, month, day)) and d <= fallback]
+    candidates = [
+        d
+        for y in range(fallback.year, fallback.year - 30, -1)
+        if (d := _safe_date(y, month, day)) and d <= fallback
+    ]
     if not candidates:
         return None
     # A weekday named beside the dateline pins the year: "Paris, 28 janvier" with
-    # "vendredi" is 2022, the latest year in which 28 January was a Friday.
-    for w in _ANY_WEEKDAY.finditer(context):
-        weekday = WEEKDAYS[w.group(1).lower()]
-        for d in candidates:
-            if d.weekday() == weekday:
-                return d
-    return candidates[0]
+    # "vendredi" is 2022, the latest year in which 28 January was a Friday. Then the
+    # leaders the article names: a year in which they all held office beats one in
+    # which they did not.
+    weekdays = {WEEKDAYS[w.group(1).lower()] for w in _ANY_WEEKDAY.finditer(context)}
+    people = _named_leaders(text, fallback)
+    return max(
+        candidates,
+        key=lambda d: (
+            d.weekday() in weekdays,
+            sum(1 for p in people if p.distance(d) == 0),
+            d,
+        ),
+    )
+
+
+def _named_leaders(text: str, day: dt.date) -> list[Leader]:
+    # Imported here: leaders.py loads the gazetteer, which only this rare path needs.
+    from monitor.extract.leaders import find_names, gazetteer
+    from monitor.extract.phrases import tokenize
+
+    g = gazetteer()
+    head = text[:6000]
+    labels = {label for m in find_names(head, tokenize(head), day) for label in m.leaders}
+    return [g.by_label[label] for label in sorted(labels) if label in g.by_label]

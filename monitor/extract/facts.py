@@ -39,8 +39,12 @@ class TroopFigure:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "actor": self.actor, "count": self.count, "count_max": self.count_max,
-            "qualifier": self.qualifier, "status": self.status, "location": self.location,
+            "actor": self.actor,
+            "count": self.count,
+            "count_max": self.count_max,
+            "qualifier": self.qualifier,
+            "status": self.status,
+            "location": self.location,
             "evidence": self.evidence,
         }
 
@@ -64,9 +68,11 @@ class Contact:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "leaders": list(self.leaders), "mode": self.mode,
+            "leaders": list(self.leaders),
+            "mode": self.mode,
             "date": self.date.isoformat() if self.date else None,
-            "status": self.status, "evidence": self.evidence,
+            "status": self.status,
+            "evidence": self.evidence,
         }
 
 
@@ -78,5 +84,7 @@ class Facts:
     contacts: tuple[Contact, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {"troops": [t.to_dict() for t in self.troops],
-                "contacts": [c.to_dict() for c in self.contacts]}
+        return {
+            "troops": [t.to_dict() for t in self.troops],
+            "contacts": [c.to_dict() for c in self.contacts],
+        }

@@ -18,8 +18,6 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
-QUALIFIERS = ("exact", "approx", "up_to", "more_than", "range", "vague")
-
 
 @dataclass(frozen=True, kw_only=True)
 class Quantity:
@@ -28,7 +26,7 @@ class Quantity:
     start/end: character span, qualifier words included ("jusqu'à 8 500").
     count: the value, or the bottom of a range; None for a vague amount.
     count_max: the top of a range, else None.
-    qualifier: one of QUALIFIERS.
+    qualifier: one of facts.QUALIFIERS (exact, approx, up_to, more_than, range, vague).
     """
 
     start: int
@@ -40,45 +38,116 @@ class Quantity:
 
 _SEP = "[ \u00a0\u202f\u2009.,]"
 _MULT_WORDS = {
-    "million": 1_000_000, "millions": 1_000_000, "milliard": 1_000_000_000,
-    "milliards": 1_000_000_000, "billion": 1_000_000_000, "billions": 1_000_000_000,
-    "mille": 1000, "thousand": 1000, "k": 1000,
+    "million": 1_000_000,
+    "millions": 1_000_000,
+    "milliard": 1_000_000_000,
+    "milliards": 1_000_000_000,
+    "billion": 1_000_000_000,
+    "billions": 1_000_000_000,
+    "mille": 1000,
+    "thousand": 1000,
+    "k": 1000,
 }
-_FR_WORDS = (
-    "zéro un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze "
-    "quinze seize vingt vingts trente quarante cinquante soixante cent cents mille million "
-    "millions milliard milliards"
-).split()
-_EN_WORDS = (
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
-    "eighty ninety hundred thousand million millions billion"
-).split()
+_FR_WORDS = [
+    "zéro",
+    "un",
+    "une",
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "six",
+    "sept",
+    "huit",
+    "neuf",
+    "dix",
+    "onze",
+    "douze",
+    "treize",
+    "quatorze",
+    "quinze",
+    "seize",
+    "vingt",
+    "vingts",
+    "trente",
+    "quarante",
+    "cinquante",
+    "soixante",
+    "cent",
+    "cents",
+    "mille",
+    "million",
+    "millions",
+    "milliard",
+    "milliards",
+]
+_EN_WORDS = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "million",
+    "millions",
+    "billion",
+]
 _WORD = "|".join(sorted(set(_FR_WORDS + _EN_WORDS), key=len, reverse=True))
 
 _ATOM = re.compile(
-    r"(?P<digits>(?<![\w.,])(?:\d{1,3}(?:" + _SEP + r"\d{3})+|\d+(?:[.,]\d+)?)(?![\w]|[.,]\d))"
+    r"\b(?:(?P<digits>(?<![\w.,])(?:\d{1,3}(?:" + _SEP + r"\d{3})+|\d+(?:[.,]\d+)?)(?![\w]|[.,]\d))"
     r"(?:[ \u00a0\u202f]*(?P<mult>millions?|milliards?|mille|thousand|billions?|million)\b)?"
     r"|(?P<words>(?<![\w-])(?:an?\s+|one\s+)?(?:" + _WORD + r")"
-    r"(?:(?:[\s-]+(?:et[\s-]+|and[\s-]+)?)(?:" + _WORD + r"))*(?![\w-]))",
+    r"(?:(?:[\s-]+(?:et[\s-]+|and[\s-]+)?)(?:" + _WORD + r"))*(?![\w-])))",
     re.IGNORECASE,
 )
 
 _APPROX_NOUNS = {
-    "dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
-    "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100,
-    "millier": 1000, "dozen": 12,
+    "dizaine": 10,
+    "douzaine": 12,
+    "quinzaine": 15,
+    "vingtaine": 20,
+    "trentaine": 30,
+    "quarantaine": 40,
+    "cinquantaine": 50,
+    "soixantaine": 60,
+    "centaine": 100,
+    "millier": 1000,
+    "dozen": 12,
 }
 #: "une centaine de", "un millier d'", "une dizaine de milliers de", "a dozen".
 _APPROX_NOUN = re.compile(
-    r"(?<![\w-])(?:une?|a)\s+(?P<noun>dizaine|douzaine|quinzaine|vingtaine|trentaine|"
+    r"\b(?<![\w-])(?:une?|a)\s+(?P<noun>dizaine|douzaine|quinzaine|vingtaine|trentaine|"
     r"quarantaine|cinquantaine|soixantaine|centaine|millier|dozen)"
     r"(?:\s+de\s+(?P<thousands>milliers))?",
     re.IGNORECASE,
 )
 #: "des dizaines de milliers", "plusieurs milliers", "tens of thousands", "thousands".
 _VAGUE = re.compile(
-    r"(?<![\w-])(?:(?:des|de|plusieurs|quelques|nombreux|nombreuses|many|several|a\s+few)\s+)?"
+    r"\b(?<![\w-])(?:(?:des|de|plusieurs|quelques|nombreux|nombreuses|many|several|a\s+few)\s+)?"
     r"(?:(?:dizaines|centaines|milliers|tens|hundreds|thousands|dozens)"
     r"(?:\s+(?:de|of)\s+(?:milliers|centaines\s+de\s+milliers|thousands|hundreds\s+of\s+"
     r"thousands))?|(?:several|a\s+few)\s+(?:hundred|thousand)(?:s)?)(?![\w-])",
@@ -89,7 +158,7 @@ _Q_APPROX = (
     r"quelque|environ|près\s+d['’]|près\s+de|presque|approximativement|à\s+peu\s+près|"
     r"autour\s+de|aux\s+alentours\s+de|de\s+l['’]ordre\s+de|estimés?\s+à|estimée?s?\s+à|"
     r"some|about|around|roughly|approximately|nearly|almost|close\s+to|an\s+estimated|"
-    r"estimated|circa|~"
+    r"estimated\s+at|put\s+at|estimated|circa|~"
 )
 _Q_UP_TO = (
     r"jusqu['’]à|jusqu['’]a|up\s+to|as\s+many\s+as|au\s+maximum|au\s+plus|a\s+maximum\s+of|"
@@ -117,6 +186,8 @@ def parse_digits(digits: str, mult: str | None = None) -> int | None:
     (8500, 8500, 1500000)
     """
     factor = _MULT_WORDS.get(mult.lower(), 1) if mult else 1
+    if len(digits) > 24:
+        return None  # a serial number or garbage; int() would also refuse past 4300 digits
     grouped = re.fullmatch(r"\d{1,3}(?:" + _SEP + r"\d{3})+", digits)
     if grouped and not (factor > 1 and re.fullmatch(r"\d{1,3}[.,]\d{3}", digits)):
         value = int(re.sub(r"\D", "", digits))
@@ -183,31 +254,39 @@ def find_quantities(text: str, lang: str = "fr") -> list[Quantity]:
         if q and not q.group("approx"):
             qualifier = "more_than" if q.group("more_than") else "up_to"
             start = q.start()
-        found.append(Quantity(start=start, end=m.end(), count=value, count_max=None,
-                              qualifier=qualifier))
+        found.append(
+            Quantity(start=start, end=m.end(), count=value, count_max=None, qualifier=qualifier)
+        )
         taken.append((m.start(), m.end()))
     for m in _VAGUE.finditer(text):
         if free(m.start(), m.end()):
-            found.append(Quantity(start=m.start(), end=m.end(), count=None, count_max=None,
-                                  qualifier="vague"))
+            found.append(
+                Quantity(
+                    start=m.start(), end=m.end(), count=None, count_max=None, qualifier="vague"
+                )
+            )
             taken.append((m.start(), m.end()))
 
     atoms = [a for a in _atoms(text, lang) if free(a[0], a[1])]
     i = 0
     while i < len(atoms):
         start, end, value = atoms[i]
-        before = text[max(0, start - 40):start]
+        before = text[max(0, start - 40) : start]
         if i + 1 < len(atoms):
             n_start, n_end, n_value = atoms[i + 1]
             gap = text[end:n_start]
             opened = _RANGE_START.search(before)
-            if _RANGE_JOIN.match(gap) and (opened or _DASH_JOIN.match(gap)
-                                           or gap.strip().lower() in ("à", "to", "ou", "or")):
+            if _RANGE_JOIN.match(gap) and (
+                opened or _DASH_JOIN.match(gap) or gap.strip().lower() in ("à", "to", "ou", "or")
+            ):
                 low = _widen_low(value, n_value)
                 if low < n_value:
                     s = start - len(before) + opened.start() if opened else start
-                    found.append(Quantity(start=s, end=n_end, count=low, count_max=n_value,
-                                          qualifier="range"))
+                    found.append(
+                        Quantity(
+                            start=s, end=n_end, count=low, count_max=n_value, qualifier="range"
+                        )
+                    )
                     i += 2
                     continue
         q = _QUALIFIER.search(before)
@@ -215,8 +294,9 @@ def find_quantities(text: str, lang: str = "fr") -> list[Quantity]:
         if q:
             qualifier = next(k for k in ("up_to", "more_than", "approx") if q.group(k))
             start = start - len(before) + q.start()
-        found.append(Quantity(start=start, end=end, count=value, count_max=None,
-                              qualifier=qualifier))
+        found.append(
+            Quantity(start=start, end=end, count=value, count_max=None, qualifier=qualifier)
+        )
         i += 1
     found.sort(key=lambda x: x.start)
     return found

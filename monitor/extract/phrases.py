@@ -13,13 +13,16 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Generic, TypeVar
 
 V = TypeVar("V")
 
 _TOKEN = re.compile(r"\w+")
+_SPLIT = re.compile(r"(\w+)")
+_COMBINING = re.compile("[\u0300-\u036f]")
 _JOINER = re.compile(r"[ \u00a0.'’-]{1,2}")
 
 
@@ -32,9 +35,8 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ı", "i")
 
 
-@functools.lru_cache(maxsize=1 << 16)
 def _folded_lower(word: str) -> str:
-    return fold(word).casefold()
+    return fold(word).lower()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -49,33 +51,66 @@ class Hit(Generic[V]):
 class Tokens:
     """A sentence cut into words once, for every matcher to share.
 
-    spans: (start, end) of each word; exact: accent-folded words; lower: also casefolded.
+    starts/ends: offsets of each word; exact: accent-folded words; lower: also lowercased.
     """
 
     text: str
-    spans: tuple[tuple[int, int], ...]
+    starts: list[int]
+    ends: list[int]
     exact: tuple[str, ...]
     lower: tuple[str, ...]
-    stems: frozenset[str]
+    stem5: tuple[str, ...]
+    exact_set: frozenset[str]
+    lower_set: frozenset[str]
 
-    def has_stem(self, stems: frozenset[str]) -> bool:
-        """Whether any word starts with one of `stems` (5-letter prefixes, or whole
-        shorter words, folded): a cheap test before running a sentence's regexes."""
-        return not stems.isdisjoint(self.stems)
+    def stems(self, first: int = 0, last: int | None = None) -> frozenset[str]:
+        """Stems (see `stems()`) of words first..last: what has_stem tests against."""
+        return frozenset(self.stem5[first:last])
 
 
 def stems(words: Iterable[str]) -> frozenset[str]:
-    """The stem set for has_stem: each word folded, lowercased, cut to 5 letters."""
+    """Word stems: folded, lowercased, cut to 5 letters. Comparing a sentence's stems
+    with a module's stems is the cheap test run before that module's regexes."""
     return frozenset(_folded_lower(w)[:5] for w in words)
 
 
+def _same_length(text: str, transform: Callable[[str], str]) -> str:
+    """transform(text), or char by char where it would change the length (ligatures,
+    decomposed input), so that offsets in the result are offsets in text."""
+    out = transform(text)
+    if len(out) == len(text):
+        return out
+    return "".join(t if len(t := transform(c)) == 1 else c for c in text)
+
+
+def _fold_text(text: str) -> str:
+    if text.isascii():
+        return text
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text)).replace("ı", "i")
+
+
 def tokenize(text: str) -> Tokens:
-    matches = list(_TOKEN.finditer(text))
-    words = [m.group(0) for m in matches]
-    lower = tuple(map(_folded_lower, words))
-    return Tokens(text=text, spans=tuple(m.span() for m in matches),
-                  exact=tuple(map(fold, words)), lower=lower,
-                  stems=frozenset(w[:5] for w in lower))
+    """Cut text into words; the folding runs once on the whole text (C speed)."""
+    folded = _same_length(text, _fold_text)
+    # re.split keeps words at odd indexes; running lengths give every offset, all
+    # without a Python-level loop over match objects.
+    parts = _SPLIT.split(folded)
+    offsets = list(accumulate(map(len, parts)))
+    exact = tuple(parts[1::2])
+    # One lower() over the joined words instead of one call per word.
+    lower = tuple("\x00".join(exact).lower().split("\x00")) if exact else ()
+    if len(lower) != len(exact):  # a NUL inside a word: cannot happen in \w+, but be safe
+        lower = tuple(map(str.lower, exact))
+    return Tokens(
+        text=text,
+        starts=offsets[0:-1:2],
+        ends=offsets[1::2],
+        exact=exact,
+        lower=lower,
+        stem5=tuple([w[:5] for w in lower]),
+        exact_set=frozenset(exact),
+        lower_set=frozenset(lower),
+    )
 
 
 class PhraseMatcher(Generic[V]):
@@ -101,24 +136,40 @@ class PhraseMatcher(Generic[V]):
     def find(self, tokens: Tokens | str) -> list[Hit[V]]:
         if isinstance(tokens, str):
             tokens = tokenize(tokens)
-        text, spans = tokens.text, tokens.spans
+        text, starts, ends = tokens.text, tokens.starts, tokens.ends
         keys = tokens.exact if self.case_sensitive else tokens.lower
+        present = tokens.exact_set if self.case_sensitive else tokens.lower_set
         index = self._index
         hits: list[Hit[V]] = []
         count = len(keys)
+        # Positions of the words that can start a phrase, found with C-level scans
+        # (set intersection, tuple.index) rather than a Python loop over every word.
+        positions: list[int] = []
+        for word in index.keys() & present:
+            at = keys.index(word)
+            while True:
+                positions.append(at)
+                try:
+                    at = keys.index(word, at + 1)
+                except ValueError:
+                    break
+        positions.sort()
         free_from = 0
-        for i in [i for i, k in enumerate(keys) if k in index]:
+        for i in positions:
             if i < free_from:
                 continue
             for words, value in index[keys[i]]:
                 n = len(words)
                 if i + n > count:
                     continue
-                if n == 1 or (all(keys[i + k] == words[k] for k in range(1, n)) and all(
-                    _JOINER.fullmatch(text[spans[i + k - 1][1]:spans[i + k][0]])
-                    for k in range(1, n)
-                )):
-                    start, end = spans[i][0], spans[i + n - 1][1]
+                if n == 1 or (
+                    all(keys[i + k] == words[k] for k in range(1, n))
+                    and all(
+                        _JOINER.fullmatch(text[ends[i + k - 1] : starts[i + k]])
+                        for k in range(1, n)
+                    )
+                ):
+                    start, end = starts[i], ends[i + n - 1]
                     hits.append(Hit(start=start, end=end, text=text[start:end], value=value))
                     free_from = i + n
                     break

@@ -30,23 +30,91 @@ _LINES = re.compile(r"[^\n]+")
 # something that can open a sentence.
 _BOUNDARY = re.compile(r"[.!?…]+[»”\"')\]]*[ \t\u00a0]+(?=[«“\"'(\[—–-]?\s*[A-ZÀ-ÝÉÈ0-9])")
 _ABBREVIATIONS = frozenset(
-    "m mm mme mmes mlle dr pr st ste gen gén col lt sgt capt adm sen rep gov pres "
-    "mr mrs ms jr sr no nos vol art p pp ex cf etc env jan feb mar apr jun jul aug sep sept "
-    "oct nov dec janv févr avr juil déc fig approx vs av apr j.-c u.s u.k u.n e.u "
-    "inc corp co ltd".split()
+    [
+        "m",
+        "mm",
+        "mme",
+        "mmes",
+        "mlle",
+        "dr",
+        "pr",
+        "st",
+        "ste",
+        "gen",
+        "gén",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "adm",
+        "sen",
+        "rep",
+        "gov",
+        "pres",
+        "mr",
+        "mrs",
+        "ms",
+        "jr",
+        "sr",
+        "no",
+        "nos",
+        "vol",
+        "art",
+        "p",
+        "pp",
+        "ex",
+        "cf",
+        "etc",
+        "env",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "janv",
+        "févr",
+        "avr",
+        "juil",
+        "déc",
+        "fig",
+        "approx",
+        "vs",
+        "av",
+        "apr",
+        "j.-c",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+    ]
 )
-_LAST_WORD = re.compile(r"([\w.-]+)[.!?…]*[»”\"')\]]*[ \t\u00a0]*$")
+_CLOSERS = " \t\u00a0»”\"')]"
+_OPENERS = "«“\"'(["
+_INITIALS = re.compile(r"(?:[a-zà-ý]\.)*[a-zà-ý]")
 
 
 def _is_abbreviation(chunk: str) -> bool:
-    m = _LAST_WORD.search(chunk[-40:])
-    if not m:
+    """Whether the period ending chunk belongs to an abbreviation ("M.", "U.S.", "Jan.")."""
+    tail = chunk[-30:].rstrip(_CLOSERS).rstrip(".!?…")
+    parts = tail.rsplit(maxsplit=1)
+    if not parts:
         return False
-    word = m.group(1).rstrip(".").lower()
+    word = parts[-1].lstrip(_OPENERS).rstrip(".").lower()
     if word in _ABBREVIATIONS:
         return True
-    # Initials: "J. Biden", "U.S." ; a lone capital letter before the period.
-    return bool(re.fullmatch(r"(?:[a-zà-ý]\.)*[a-zà-ý]", word)) and len(word) <= 3
+    # Initials: "J. Biden", "U.S." ; a lone letter before the period.
+    return len(word) <= 3 and bool(_INITIALS.fullmatch(word))
 
 
 def split(text: str) -> list[Sentence]:
@@ -56,7 +124,11 @@ def split(text: str) -> list[Sentence]:
         paragraph, base = line.group(0), line.start()
         start = 0
         for m in _BOUNDARY.finditer(paragraph):
-            if _is_abbreviation(paragraph[start:m.start() + 1]):
+            tail = paragraph[max(start, m.start() - 5) : m.start()]
+            # A long lowercase word before the period is no abbreviation: skip the check.
+            if not (len(tail) == 5 and tail.isalpha() and tail.islower()) and _is_abbreviation(
+                paragraph[max(start, m.start() - 29) : m.start() + 1]
+            ):
                 continue
             _add(out, paragraph, base, start, m.end(), p_index)
             start = m.end()
@@ -64,8 +136,9 @@ def split(text: str) -> list[Sentence]:
     return out
 
 
-def _add(out: list[Sentence], paragraph: str, base: int, start: int, end: int,
-         p_index: int) -> None:
+def _add(
+    out: list[Sentence], paragraph: str, base: int, start: int, end: int, p_index: int
+) -> None:
     piece = paragraph[start:end]
     stripped = piece.strip()
     if not stripped:

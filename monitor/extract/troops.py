@@ -18,21 +18,23 @@ from dataclasses import dataclass
 
 from monitor.extract.actors import ActorMention
 from monitor.extract.numbers import Quantity
-from monitor.extract.phrases import Tokens, stems
+from monitor.extract.phrases import stems
 
 _TROOP_NOUN = re.compile(
-    r"(?<![\w-])(?P<noun>soldats?|militaires|troupes?|parachutistes|marines|Marines|"
+    r"\b(?<![\w-])(?P<noun>soldats?|militaires|troupes?|parachutistes|marines|Marines|"
     r"réservistes|fantassins|commandos|légionnaires|casques\s+bleus|gardes-frontières|"
     r"GI's|GIs|hommes|troops|soldiers|service\s*members|servicemembers|servicemen|"
     r"military\s+personnel|personnel|paratroopers|reservists|infantrymen|"
-    r"peacekeepers|sailors|airmen|men)(?![\w-])",
+    r"peacekeepers|sailors|airmen|men|forces)(?![\w-])",
+    re.IGNORECASE,
 )
-_TROOP_STEMS = stems(
-    "soldat soldats militaires troupe troupes parachutistes marines réservistes fantassins "
-    "commandos légionnaires casques gardes GI GIs hommes troops soldiers service servicemembers "
-    "servicemen military personnel paratroopers reservists infantrymen peacekeepers sailors "
-    "airmen men".split()
+_TROOP_WORDS = (
+    "soldat soldats militaires troupe troupes parachutistes marines réservistes "
+    "fantassins commandos légionnaires casques gardes GI GIs hommes troops soldiers "
+    "service servicemembers servicemen military personnel paratroopers reservists "
+    "infantrymen peacekeepers sailors airmen men forces"
 )
+TROOP_STEMS = stems(_TROOP_WORDS.split())
 _NEEDS_CONTEXT = frozenset({"hommes", "men", "personnel"})
 _MILITARY_CONTEXT = re.compile(
     r"troupe|soldat|militaire|armée|déplo|alerte|frontière|otan|forces?\b|pentagone|défense|"
@@ -40,10 +42,28 @@ _MILITARY_CONTEXT = re.compile(
     r"massed|massing|contingent",
     re.IGNORECASE,
 )
+# What may sit between a number and its troop noun: "de", "of the", adjectives and
+# demonyms ("3,000 additional U.S. troops", "2 000 highly trained soldiers"). Each word
+# must end at a space, so the pattern cannot split words and never backtracks far.
+_FILLER_WORD = (
+    r"nouveaux|autres|additional|more|extra|new|fresh|combat|ground|active-duty|elite|other|"
+    r"regular|special|airborne|allied|foreign|western|european|trained|armed|highly|heavily|"
+    r"well-trained|combat-ready|battle-ready|[\w-]+-based|supplémentaires|and|et|"
+    r"[A-Z][\w.'-]*"
+)
 _FILLER = re.compile(
-    r"(?:\s+|\s*(?:de|d'|des|of)\s*|\s+(?:de\s+ses|de\s+leurs|of\s+(?:its|their|the))\s+"
-    r"|\s+(?:nouveaux|autres|additional|more|extra|new|fresh|combat|ground|active-duty|"
-    r"elite|other|[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?|[\w-]+-based|supplémentaires)\s+)+",
+    r"(?:\s*(?:de\s+ses|de\s+leurs|de|d'|des|of(?:\s+(?:its|their|the|those|these))?)\s*)?"
+    r"(?:\s*(?:" + _FILLER_WORD + r")(?=\s|$))*\s*"
+)
+_UNIT_AFTER = re.compile(
+    r"\s*(?:km|kilom\w*|miles?|%|pour\s*cent|percent|heures?|hours?|ans|years?|jours?|days?|"
+    r"dollars?|euros?|\$|€|tonnes?|tons?|mètres?|meters?|metres?)\b",
+    re.IGNORECASE,
+)
+_POST_GAP = re.compile(
+    r",?\s+(?:[\w-]+,?\s+){0,2}?(?:estimated\s+at|numbering|totall?ing|au\s+nombre\s+de|"
+    r"estimée?s?\s+à|évaluée?s?\s+à|chiffrée?s?\s+à|fortes?\s+de|forts?\s+de)\s*",
+    re.IGNORECASE,
 )
 _CASUALTY_AFTER = re.compile(
     r"^[^.;:]{0,50}?\b(?:tués?|morts?|blessés?|tombés|disparus|capturés|faits?\s+prisonniers|"
@@ -65,70 +85,103 @@ _CAPACITY = re.compile(
     r"transporter|transport|carry)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
-_FORCE_SIZE = re.compile(
-    r"(?:compte|comptait|comptant|totalise|forte?\s+de|army\s+of|force\s+of|effectifs?\s+de|"
-    r"numbers|totals|has|possède|dispose\s+de|strong)\s+(?:\w+\s+){0,2}$",
-    re.IGNORECASE,
-)
 
 _STATUS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (status, re.compile(r"\b(?:" + pattern + ")", re.IGNORECASE))
     for status, pattern in (
-        ("alert",
-         r"en\s+(?:état\s+d'|état\s+de\s+)?(?:alerte|pré-?alerte)|(?:mis|placés?)\s+en\s+alerte|"
-         r"en\s+attente|en\s+stand-?by|état\s+de\s+préparation|prêts?\s+à\s+être\s+déployés|"
-         r"mobilis\w+|on\s+(?:heightened\s+|high\s+|higher\s+|increased\s+)?alert|"
-         r"on\s+stand-?by|heightened\s+(?:alert|readiness)|prepare[- ]to[- ]deploy|"
-         r"on\s+(?:short\s+)?notice|ready\s+to\s+be\s+deployed|mobiliz\w+|readiness"),
-        ("withdrawn",
-         r"retir\w+|retrait|rapatri\w+|quitt\w+|désengag\w+|withdr\w+|"
-         r"pull(?:ed|ing|s)?\s+(?:out|back)|pull-?out|repatriat\w+|draw\s*down|drawdown|"
-         r"brought\s+home|return(?:ed|ing)?\s+home|rentrer|rentrés"),
-        ("massed",
-         r"mass(?:é|és|ée|ées|er|ent|ait|aient|e)\b|rassembl\w+|concentr\w+|amass\w+|"
-         r"accumul\w+|regroup\w+|massed|massing|gather\w*|build-?up|buildup|built\s+up|"
-         r"assembled"),
-        ("deployed",
-         r"envo(?:i|ie|ient|yer|yé|yée|yés|yées|iera|ieront|yait|yaient|yant)\b|déplo\w+|"
-         r"redéplo\w+|dépêch\w+|arriv\w+|stationn\w+|débarqu\w+|renforts?\b|positionn\w+|"
-         r"postés|installés|transférés|en\s+route|rejoin\w+|présents?\s+(?:en|à|au|aux|dans|sur)|"
-         r"deploy\w*|redeploy\w*|send(?:s|ing)?\b|sent\b|dispatch\w*|station\w*|"
-         r"land(?:ed|ing)\b|reinforce\w*|based\s|mov(?:e|ed|es|ing)\s+(?:to|into)|"
-         r"rotat\w+|headed\s+to|bound\s+for|flown|airlift\w*|bolster\w*|accueill\w+|"
-         r"hosts?\b|hosting|hosted"),
+        (
+            "alert",
+            r"en\s+(?:état\s+d'|état\s+de\s+)?(?:alerte|pré-?alerte)|(?:mis|placés?)\s+en\s+alerte|"
+            r"en\s+attente|en\s+stand-?by|état\s+de\s+préparation|prête?s?\s+à\s+être\s+déployée?s|"
+            r"mobilis\w+|called\s+up|call(?:s|ing)?\s+up|call-up|on\s+(?:heightened\s+|high\s+|higher\s+|increased\s+)?alert|"
+            r"on\s+stand-?by|heightened\s+(?:alert|readiness)|prepare[- ]to[- ]deploy|"
+            r"on\s+(?:short\s+)?notice|ready\s+to\s+be\s+deployed|mobiliz\w+|readiness",
+        ),
+        (
+            "withdrawn",
+            r"retir\w+|retrait|rapatri\w+|quitt\w+|désengag\w+|withdr\w+|"
+            r"pull(?:ed|ing|s)?\s+(?:out|back)|pull-?out|repatriat\w+|draw\s*down|drawdown|"
+            r"brought\s+home|return(?:ed|ing)?\s+home|rentrer|rentrés",
+        ),
+        (
+            "massed",
+            r"mass(?:é|és|ée|ées|er|ent|ait|aient|e)\b|rassembl\w+|concentr\w+|amass\w+|"
+            r"accumul\w+|regroup\w+|massed|massing|gather\w*|build-?up|buildup|built\s+up|"
+            r"assembled|encercl\w+|surround\w*",
+        ),
+        (
+            "deployed",
+            r"envo(?:i|ie|ient|yer|yé|yée|yés|yées|iera|ieront|yait|yaient|yant)\b|déplo\w+|"
+            r"redéplo\w+|dépêch\w+|arriv\w+|stationn\w+|débarqu\w+|renforts?\b|positionn\w+|position(?:ed|ing)\b|"
+            r"postés|installés|transférés|en\s+route|rejoin\w+|présents?\s+(?:en|à|au|aux|dans|sur)|"
+            r"deploy\w*|redeploy\w*|send(?:s|ing)?\b|sent\b|dispatch\w*|station\w*|"
+            r"land(?:ed|ing)\b|reinforce\w*|based\s|mov(?:e|ed|es|ing)\s+(?:to|into)|"
+            r"rotat\w+|headed\s+to|bound\s+for|flown|airlift\w*|bolster\w*|accueill\w+|"
+            r"envahi\w*|invad\w+|entrés\s+(?:en|dans)|entered|"
+            r"hosts?\b|hosting|hosted",
+        ),
     )
 )
 _MODAL = re.compile(
-    r"(?:envisag\w+|options?|pourrai(?:t|ent)|pourra|pourront|éventuel\w*|"
-    r"prêts?\s+à|examin\w+|réfléchi\w*|n'exclu\w+\s+pas|could|might|may|consider\w*|"
+    r"(?:envisag\w+|options?|pourr\w+|éventuel\w*|"
+    r"prête?s?\s+à|demand\w*|réclam\w*|request\w*|call(?:ed|s)?\s+for|examin\w+|étudi\w+|réfléchi\w*|n'exclu\w+\s+pas|could|might|may|consider\w*|"
     r"weigh\w*|mull\w*|contemplat\w*|ready\s+to|prepared\s+to|possible|possibly|"
     r"potential\w*|menace\s+d'|threaten\w*)\b[^.;,]{0,40}$",
     re.IGNORECASE,
 )
 _CONSIDERED_ALONE = re.compile(
-    r"envisag\w+|options?\b|pourrai(?:t|ent)\s+(?:être\s+)?(?:envoy|déploy)|"
-    r"could\s+(?:be\s+)?(?:sent|deployed)|consider\w*", re.IGNORECASE)
+    r"envisag\w+|options?\b|étudi\w+|pourrai(?:t|ent)\s+(?:être\s+)?(?:envoy|déploy)|"
+    r"could\s+(?:be\s+)?(?:sent|deployed)|consider\w*",
+    re.IGNORECASE,
+)
 
 _BORDER = re.compile(
     r"(?:aux?\s+frontières?|à\s+la\s+frontière|le\s+long\s+(?:de\s+la\s+frontière|des\s+"
     r"frontières)|près\s+(?:de\s+la\s+frontière|des\s+frontières)|non\s+loin\s+de\s+la\s+"
-    r"frontière|(?:along|near|at|on|close\s+to)\s+(?:the\s+|its\s+)?(?:[A-Z]\w+\s+)?borders?)"
+    r"frontière|(?:along|near|at|on|close\s+to)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:[A-Z][\w-]*(?:'s)?\s+|\w+ern\s+){0,2}borders?)"
     r"(?:\s+(?:de\s+l'|de\s+la\s+|du\s+|des\s+|d'|de\s+|avec\s+(?:l'|la\s+|le\s+)?|with\s+|"
     r"of\s+)?(?:[A-ZÉ][\w'-]*|ukrainienne|russe|biélorusse|polonaise))?",
     re.IGNORECASE,
 )
 _PLACE = re.compile(
-    r"(?:\b(?:en|au|aux|à|vers|in|to|into)\s+|\bdans\s+(?:les?\s+|la\s+|l')?|"
+    r"(?:\b(?:en|au|aux|à|vers|in|to|into|in\s+and\s+around|around|autour\s+de|near|"
+    r"près\s+de)\s+|\bprès\s+d'|"
+    r"\bdans\s+(?:les?\s+|la\s+|l')?|"
     r"\bsur\s+le\s+sol\s+|\bon\s+(?:the\s+)?(?:\w+\s+)?soil\s+of\s+)(?:the\s+)?"
     r"(?P<place>[A-ZÉ][\w'-]*(?:(?:\s+(?:de\s+l'|de\s+la\s+|du\s+|de\s+|d'|of\s+the\s+)?"
     r"[A-ZÉ][\w'-]*)|\s+(?:de\s+l'|du\s+)(?:est|ouest|nord|sud)\b)*|pays\s+baltes|"
     r"Baltic\s+states)",
 )
+_OPENING_PLACE = re.compile(r"(?:En|Au|Aux|Dans|In|At|Near)\s+[^,]{2,60},")
 _NOT_PLACES = frozenset(
-    "Le La Les Un Une The A Selon Pour Mais Il Elle Ils We He She They It Moscou".split()
+    [
+        "Le",
+        "La",
+        "Les",
+        "Un",
+        "Une",
+        "The",
+        "A",
+        "Selon",
+        "Pour",
+        "Mais",
+        "Il",
+        "Elle",
+        "Ils",
+        "We",
+        "He",
+        "She",
+        "They",
+        "It",
+        "Moscou",
+    ]
 )
 
 
+_RELATIVE_ACTOR = re.compile(
+    r"\s+(?:supplémentaires\s+)?(?:que\s+|qu'|that\s+|which\s+)?(?:la\s+|le\s+|l'|les\s+)?"
+)
 _GENITIVE = re.compile(
     r"\s+(?:de\s+l'|de\s+la\s+|du\s+|des\s+|of\s+the\s+|of\s+)"
     r"(?P<army>(?:armée|army|forces(?:\s+armées)?|armed\s+forces|marine|navy)\s+)?",
@@ -148,12 +201,17 @@ class RawTroop:
     location: str | None
 
 
-def has_troop_noun(tokens: Tokens) -> bool:
-    return tokens.has_stem(_TROOP_STEMS) and _TROOP_NOUN.search(tokens.text) is not None
+def has_troop_noun(text: str, words: frozenset[str]) -> bool:
+    """Whether text has a troop noun; words: its stems (phrases.Tokens.stems)."""
+    return not words.isdisjoint(TROOP_STEMS) and _TROOP_NOUN.search(text) is not None
 
 
-def find_troops(text: str, quantities: list[Quantity], actors: list[ActorMention],
-                leader_countries: list[tuple[int, str]]) -> list[RawTroop]:
+def find_troops(
+    text: str,
+    quantities: list[Quantity],
+    actors: list[ActorMention],
+    leader_countries: list[tuple[int, str]],
+) -> list[RawTroop]:
     """Troop figures of one sentence.
 
     text: the sentence, apostrophes straightened. actors: its actor mentions.
@@ -163,37 +221,72 @@ def find_troops(text: str, quantities: list[Quantity], actors: list[ActorMention
     for n in _TROOP_NOUN.finditer(text):
         noun = n.group("noun").lower()
         if noun in _NEEDS_CONTEXT and not _MILITARY_CONTEXT.search(
-                text[:n.start()] + text[n.end():]):
+            text[: n.start()] + text[n.end() :]
+        ):
             continue
-        q = next((q for q in reversed(quantities)
-                  if q.end <= n.start() and _FILLER.fullmatch(text[q.end:n.start()] or " ")),
-                 None)
+        # Only the nearest quantity before the noun, and only a short gap: the filler
+        # pattern is tried on a few words, never on a long stretch of text.
+        q = next((q for q in reversed(quantities) if q.end <= n.start()), None)
+        if q is not None and (
+            n.start() - q.end > 40 or not _FILLER.fullmatch(text[q.end : n.start()] or " ")
+        ):
+            q = None
+        if q is None:
+            # The figure after the noun: "troops numbering 5,000", "des troupes estimées
+            # à 100 000 hommes".
+            after_q = next((x for x in quantities if x.start >= n.end()), None)
+            if (
+                after_q is not None
+                and after_q.start - n.end() <= 60
+                and not _UNIT_AFTER.match(text, after_q.end)
+            ):
+                gap = text[n.end() : after_q.start]
+                # The qualifier may have taken the linking words ("estimated at").
+                if _POST_GAP.fullmatch(gap) or (
+                    re.fullmatch(r",?\s*", gap) and after_q.qualifier != "exact"
+                ):
+                    q = after_q
         if q is None or (q.count is not None and q.count < 2):
             continue
         if q.count is not None and q.count > 5_000_000:
             continue  # a population or a budget, not a troop figure
-        before = text[max(0, q.start - 60):q.start]
-        after = text[n.end():n.end() + 80]
-        if (_CASUALTY_AFTER.search(after) or _CASUALTY_BEFORE.search(before)
-                or _CAPACITY.search(before)):
+        before = text[max(0, q.start - 60) : q.start]
+        after = text[n.end() : n.end() + 80]
+        if (
+            _CASUALTY_AFTER.search(after)
+            or _CASUALTY_BEFORE.search(before)
+            or _CAPACITY.search(before)
+        ):
             continue
         status = _status(text, q.start, n.end())
         location = _location(text, n.end(), q.start)
         if status is None:
             if location and _BORDER.search(location):
                 status = "massed"
-            elif _FORCE_SIZE.search(before) or location is None:
-                continue
+            elif location is None:
+                continue  # "l'armée compte 900 000 hommes": a size, not a movement
             else:
                 status = "deployed"
         elif status == "deployed" and location and _BORDER.search(location):
             status = "massed"
-        out.append(RawTroop(
-            actor=_actor(text, q.start, q.end, n.end(), actors, leader_countries,
-                         genitive_is_actor=status != "withdrawn"),
-            count=q.count, count_max=q.count_max, qualifier=q.qualifier,
-            status=status, location=location,
-        ))
+        out.append(
+            RawTroop(
+                actor=_actor(
+                    text,
+                    q.start,
+                    q.end,
+                    n.end(),
+                    actors,
+                    leader_countries,
+                    genitive_is_actor=status != "withdrawn",
+                ),
+                count=q.count,
+                count_max=q.count_max,
+                qualifier=q.qualifier,
+                status=status,
+                location=location,
+            )
+        )
     return out
 
 
@@ -202,7 +295,7 @@ def _status(text: str, start: int, end: int) -> str | None:
     for status, pattern in _STATUS_PATTERNS:
         for m in pattern.finditer(text):
             if start <= m.start() < end:
-                continue   # a word inside the figure itself ("soldats stationnés" is after)
+                continue  # a word inside the figure itself ("soldats stationnés" is after)
             distance = start - m.end() if m.end() <= start else m.start() - end
             # Words after the noun must be close ("se sont rassemblés", "en état d'alerte");
             # a verb before it governs it ("envoyer 3 000 soldats").
@@ -213,26 +306,48 @@ def _status(text: str, start: int, end: int) -> str | None:
     if best is None:
         return "considered" if _CONSIDERED_ALONE.search(text) else None
     _, status, position = best
-    if status == "deployed" and _MODAL.search(text[max(0, position - 60):position]):
+    if status == "deployed" and _MODAL.search(text[max(0, position - 60) : position]):
         return "considered"
     return status
 
 
 def _location(text: str, after: int, before: int) -> str | None:
+    """The place phrase after the troop noun, else one opening the sentence ("In
+    Belarus, around 30,000 Russian soldiers...")."""
     clause = re.split(r"[;:]|\s[–—]\s", text[after:])[0]
+    found = _place_in(clause)
+    if found is None:
+        opening = _OPENING_PLACE.match(text[:before])
+        if opening:
+            phrase = opening.group(0)
+            found = _place_in(phrase[0].lower() + phrase[1:])
+    return found
+
+
+def _place_in(clause: str) -> str | None:
     border = _BORDER.search(clause)
     place = _PLACE.search(clause)
     for m in sorted((x for x in (border, place) if x), key=lambda x: x.start()):
         if m is border:
             return m.group(0).strip()
+        if re.search(r"according\s+$|selon\s+$", clause[max(0, m.start() - 12) : m.start()]):
+            continue
         value = m.group("place").strip()
         if value.split()[0] not in _NOT_PLACES:
             return value
     return None
 
 
-def _actor(text: str, q_start: int, q_end: int, n_end: int, actors: list[ActorMention],
-           leader_countries: list[tuple[int, str]], *, genitive_is_actor: bool) -> str | None:
+def _actor(
+    text: str,
+    q_start: int,
+    q_end: int,
+    n_end: int,
+    actors: list[ActorMention],
+    leader_countries: list[tuple[int, str]],
+    *,
+    genitive_is_actor: bool,
+) -> str | None:
     # 1. An adjective right on the noun: "3 000 soldats américains", "8,500 U.S. troops".
     on_noun = [a for a in actors if q_end <= a.start < n_end + 1]
     follows = re.match(r"\s+(?:supplémentaires\s+)?", text[n_end:])
@@ -242,18 +357,30 @@ def _actor(text: str, q_start: int, q_end: int, n_end: int, actors: list[ActorMe
     # Mali" names where they leave from.
     genitive = _GENITIVE.match(text, n_end)
     if genitive and genitive_is_actor:
-        on_noun += [a for a in actors if a.start == genitive.end()
-                    and (not a.adjective or genitive.group("army"))]
+        on_noun += [
+            a
+            for a in actors
+            if a.start == genitive.end() and (not a.adjective or genitive.group("army"))
+        ]
     if on_noun:
         return on_noun[0].country
-    # 2. The nearest actor or leader before the figure that is not a destination.
+    # 2. A relative clause naming the actor: "the 100,000 troops Russia has massed",
+    # "les 100 000 soldats que la Russie a massés".
+    relative = _RELATIVE_ACTOR.match(text, n_end)
+    if relative:
+        after = [a for a in actors if a.start == relative.end() and not a.adjective]
+        if after:
+            return after[0].country
+    # 3. The nearest actor or leader before the figure that is not a destination.
     candidates = [(a.end, a.country) for a in actors if a.end <= q_start and not a.target]
     candidates += [(pos, country) for pos, country in leader_countries if pos <= q_start]
     if candidates:
         return max(candidates)[1]
-    # 3. An agent after it: "... par la Russie", "by Russia".
+    # 4. An agent after it: "... par la Russie", "by Russia".
     for a in actors:
-        if a.start >= n_end and re.search(r"\b(?:par|by)\s+(?:la\s+|le\s+|l'|les\s+|the\s+)?$",
-                                          text[max(0, a.start - 12):a.start]):
+        if a.start >= n_end and re.search(
+            r"\b(?:par|by)\s+(?:la\s+|le\s+|l'|les\s+|the\s+)?$",
+            text[max(0, a.start - 12) : a.start],
+        ):
             return a.country
     return None
