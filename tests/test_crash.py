@@ -2,7 +2,7 @@
 lost, none is recorded twice; a mail is re-sent only when the kill fell between the
 send and its record, and those are counted.
 
-200 kills by default (about four minutes); MONITOR_TEST_KILLS=N to change."""
+200 kills by default (about four minutes); CRASH_TEST_KILLS=N to change."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from datetime import UTC, datetime, timedelta
 from feeds import Item, rss
 from util import ROOT, run_cli, write_config, write_rules
 
-KILLS = int(os.environ.get("MONITOR_TEST_KILLS", "200"))
+KILLS = int(os.environ.get("CRASH_TEST_KILLS", "200"))
 PER_KILL = 2  # new items in the feed before each start
 
 
