@@ -258,7 +258,7 @@ class Pipeline:
         if file is None and self.settings.archive is not None:
             self._archive(article)
         facts = self._extract(article)
-        ctx = Context(article=article, facts=facts, state=self.store)
+        ctx = Context(article=article, facts=facts, state=self.store, index=self.rules.index)
         matches: list[Match] = []
         for rule in self.rules.enabled():
             try:

@@ -18,7 +18,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
+
+import ahocorasick
 
 _SPELL_OUT = str.maketrans(
     {
@@ -68,3 +71,57 @@ def keyword_pattern(keyword: str) -> re.Pattern[str]:
     body = r"\s+".join(re.escape(w) for w in words)
     tail = r"\w*" if prefix else r"(?!\w)"
     return re.compile(rf"(?<!\w){body}{tail}")
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def keyword_key(keyword: str) -> str:
+    """The normalized form a keyword is indexed by: folded, single spaces, '*' kept."""
+    folded = fold(keyword.strip())
+    return " ".join(folded.rstrip("*").split()) + ("*" if folded.endswith("*") else "")
+
+
+def _is_word(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+class KeywordIndex:
+    """Every keyword of a rule set in one Aho-Corasick automaton, so an article's text is
+    scanned once however many rules there are (instead of one regex search per keyword).
+
+    It answers exactly what keyword_pattern() would, keyword by keyword: whole words on
+    folded text, runs of whitespace as one space, a trailing * matching any ending.
+
+    >>> index = KeywordIndex(["Poutine", "état d'alerte", "désescal*"])
+    >>> sorted(index.search(fold("POUTINE: en état  d’alerte, la désescalade")))
+    ['desescal*', "etat d'alerte", 'poutine']
+    >>> index.search(fold("des poutines")) == set()
+    True
+    """
+
+    def __init__(self, keywords: Iterable[str]) -> None:
+        self.keys = sorted({keyword_key(k) for k in keywords if keyword_key(k).rstrip("*")})
+        # "poutine" and "poutine*" are one word in the automaton, two keys behind it.
+        by_word: dict[str, list[str]] = {}
+        for key in self.keys:
+            by_word.setdefault(key.rstrip("*"), []).append(key)
+        self._automaton = ahocorasick.Automaton()
+        for word, keys in by_word.items():
+            self._automaton.add_word(word, (len(word), tuple(keys)))
+        if self.keys:
+            self._automaton.make_automaton()
+
+    def search(self, folded: str) -> set[str]:
+        """The keys of the keywords present in folded text."""
+        if not self.keys:
+            return set()
+        text = _SPACES.sub(" ", folded)
+        found: set[str] = set()
+        for end, (length, keys) in self._automaton.iter(text):
+            start = end - length + 1
+            if start > 0 and _is_word(text[start - 1]):
+                continue
+            whole = end + 1 >= len(text) or not _is_word(text[end + 1])
+            found.update(k for k in keys if whole or k.endswith("*"))
+        return found

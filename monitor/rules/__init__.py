@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -28,6 +29,7 @@ from monitor.rules.base import Context, Match, Rule, RuleState, sentence_around
 from monitor.rules.facts import ContactRule, TroopsRule
 from monitor.rules.health import FrequencyRule, SourceRule
 from monitor.rules.match import MatchRule, compile_expr
+from monitor.textmatch import KeywordIndex
 from monitor.yamlfile import YamlDoc, pydantic_problems, read_yaml
 
 RULE_TYPES: dict[str, type[Rule]] = {
@@ -70,6 +72,11 @@ class RuleSet:
     def by_id(self) -> dict[str, Rule]:
         return {r.id: r for r in self.rules}
 
+    @cached_property
+    def index(self) -> KeywordIndex:
+        """Every keyword of the enabled rules in one automaton (built once per rule set)."""
+        return KeywordIndex(w for r in self.enabled() for w in r.keywords())
+
     def enabled(self) -> Iterable[Rule]:
         return (r for r in self.rules if r.enabled)
 
@@ -111,7 +118,9 @@ def load_rules(paths: Sequence[Path]) -> RuleSet:
             rules.append(rule)
     if problems:
         raise RuleError(problems)
-    return RuleSet(rules=tuple(rules), files=tuple(files))
+    ruleset = RuleSet(rules=tuple(rules), files=tuple(files))
+    _ = ruleset.index  # built now: a rule set that cannot compile fails at load, not mid-cycle
+    return ruleset
 
 
 def _rules_in(doc: YamlDoc, problems: list[str]) -> Iterable[tuple[Rule, str]]:

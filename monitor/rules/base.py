@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from monitor.article import Article
 from monitor.config import OptionalDuration
-from monitor.textmatch import fold
+from monitor.textmatch import KeywordIndex, fold
 
 # -- what rules produce -------------------------------------------------------
 
@@ -56,7 +56,17 @@ class Context:
     article: Article
     facts: Any = None  # monitor.extract.Facts, when extraction ran
     state: RuleState | None = None
+    #: the rule set's keyword automaton; None: each keyword searches on its own
+    index: KeywordIndex | None = None
     folded: dict[str, str] = field(default_factory=dict)
+    hits: dict[str, set[str]] = field(default_factory=dict)
+
+    def keyword_hits(self, name: str) -> set[str]:
+        """Keys of the rule set's keywords present in a field (one scan per field)."""
+        if name not in self.hits:
+            assert self.index is not None
+            self.hits[name] = self.index.search(self.folded_field(name))
+        return self.hits[name]
 
     def field(self, name: str) -> str:
         if name == "title":
@@ -136,6 +146,10 @@ class Rule(BaseModel):
 
     def evaluate(self, ctx: Context) -> list[Match]:
         raise NotImplementedError
+
+    def keywords(self) -> list[str]:
+        """The keywords this rule looks for (the rule set indexes them all at once)."""
+        return []
 
     def render(self, match: Match) -> tuple[str, str]:
         """The alert's title and body: the rule's templates if it has them."""

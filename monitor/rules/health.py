@@ -49,6 +49,9 @@ class FrequencyRule(Rule):
     def model_post_init(self, context: Any) -> None:
         self._expr = compile_expr(self.match)
 
+    def keywords(self) -> list[str]:
+        return self._expr.keywords()
+
     def evaluate(self, ctx: Context) -> list[Match]:
         if not self._expr.test(ctx):
             return []

@@ -24,7 +24,7 @@ from typing import Any, ClassVar
 from pydantic import PrivateAttr, field_validator
 
 from monitor.rules.base import Context, Match, Rule, alert_body, article_fields, sentence_around
-from monitor.textmatch import keyword_pattern
+from monitor.textmatch import keyword_key, keyword_pattern
 
 TEXT_FIELDS = ("title", "text")
 ALL_FIELDS = ("title", "text", "source", "language")
@@ -32,6 +32,11 @@ ALL_FIELDS = ("title", "text", "source", "language")
 
 class Expr:
     """A compiled match expression node."""
+
+    def keywords(self) -> list[str]:
+        """Every keyword below this node (for the rule set's KeywordIndex)."""
+        children = getattr(self, "children", ())
+        return [w for c in children for w in c.keywords()]
 
     def test(self, ctx: Context) -> bool:
         raise NotImplementedError
@@ -47,7 +52,14 @@ class Keyword(Expr):
     fields: tuple[str, ...]
     pattern: re.Pattern[str]
 
+    def keywords(self) -> list[str]:
+        return [self.word]
+
     def test(self, ctx: Context) -> bool:
+        if ctx.index is not None:
+            # The rule set's automaton already scanned the field: a set lookup.
+            key = keyword_key(self.word)
+            return any(key in ctx.keyword_hits(f) for f in self.fields)
         return any(self.pattern.search(ctx.folded_field(f)) for f in self.fields)
 
     def hits(self, ctx: Context) -> list[tuple[str, re.Match[str]]]:
@@ -176,6 +188,9 @@ class MatchRule(Rule):
 
     def model_post_init(self, context: Any) -> None:
         self._expr = compile_expr(self.match)
+
+    def keywords(self) -> list[str]:
+        return self._expr.keywords()
 
     def evaluate(self, ctx: Context) -> list[Match]:
         if not self._expr.test(ctx):

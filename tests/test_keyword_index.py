@@ -1,0 +1,89 @@
+"""The rule set's keyword automaton answers exactly what one regex per keyword would."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from monitor.article import Entry, normalize
+from monitor.rules import Context, MatchRule, RuleSet
+from monitor.textmatch import KeywordIndex, fold, keyword_key, keyword_pattern
+
+WORDS = [
+    "poutine",
+    "Poutine",
+    "état",
+    "etat",
+    "d'alerte",
+    "d’alerte",
+    "kiev",
+    "Kyiv",
+    "otan",
+    "OTAN",
+    "désescalade",
+    "escalade",
+    "Macron",
+    "macronie",
+    "soldats",
+    "soldat",
+    "8 500",
+    "C++",
+    "x_y",
+    "œuvre",
+]
+keyword = st.builds(
+    lambda words, star: " ".join(words) + ("*" if star else ""),
+    st.lists(st.sampled_from(WORDS), min_size=1, max_size=2),
+    st.booleans(),
+)
+text = st.lists(
+    st.one_of(
+        st.sampled_from(WORDS), st.sampled_from([" ", "  ", "\n", ", ", ".", "-", "«", "_", "é"])
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(keyword, min_size=1, max_size=12), text)
+def test_index_equals_one_regex_per_keyword(keywords, body):
+    index = KeywordIndex(keywords)
+    folded = fold(body)
+    expected = {keyword_key(k) for k in keywords if keyword_pattern(k).search(folded)}
+    assert index.search(folded) == expected
+
+
+def rule_set(specs):
+    return RuleSet(
+        rules=tuple(MatchRule(id=f"r{i}", type="match", match=m) for i, m in enumerate(specs))
+    )
+
+
+spec = st.recursive(
+    keyword,
+    lambda inner: st.one_of(
+        st.fixed_dictionaries({"any": st.lists(inner, min_size=1, max_size=3)}),
+        st.fixed_dictionaries({"all": st.lists(inner, min_size=1, max_size=3)}),
+        st.fixed_dictionaries({"any": st.lists(inner, min_size=1, max_size=2), "not": inner}),
+        st.fixed_dictionaries({"title": inner}),
+    ),
+    max_leaves=6,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(spec, min_size=1, max_size=8), text, text)
+def test_rules_fire_the_same_with_and_without_the_index(specs, title, body):
+    rules = rule_set(specs)
+    entry = Entry(
+        source="s", title=f"{title} t", text=f"{body} x", published=datetime(2022, 2, 3, tzinfo=UTC)
+    )
+    article = normalize(entry, fetched=datetime(2022, 2, 3, tzinfo=UTC))
+    assert article is not None
+    with_index = [
+        m.key for r in rules.rules for m in r.evaluate(Context(article=article, index=rules.index))
+    ]
+    without = [m.key for r in rules.rules for m in r.evaluate(Context(article=article))]
+    assert with_index == without
