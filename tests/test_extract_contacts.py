@@ -218,6 +218,32 @@ CONTACTS = [
         [(("Emmanuel Macron", "Olaf Scholz"), "meeting", D(2022, 2, 8), "held")],
     ),
     (
+        "Joe Biden et son homologue russe Vladimir Poutine auront samedi un entretien "
+        "téléphonique, a annoncé vendredi la Maison Blanche.",
+        D(2022, 2, 11),
+        [(("Joe Biden", "Vladimir Putin"), "phone", D(2022, 2, 12), "planned")],
+    ),
+    (
+        "Joe Biden et Vladimir Poutine se parleront samedi.",
+        D(2022, 2, 11),
+        [(("Joe Biden", "Vladimir Putin"), None, D(2022, 2, 12), "planned")],
+    ),
+    (
+        "Olaf Scholz, attendu lundi à Kiev, a appelé la Russie à la désescalade.",
+        D(2022, 2, 11),
+        [(("Olaf Scholz", "Volodymyr Zelensky"), "visit", D(2022, 2, 14), "planned")],
+    ),
+    (
+        "The Biden-Putin summit in Geneva lasted four hours.",
+        D(2021, 6, 17),
+        [(("Joe Biden", "Vladimir Putin"), "meeting", None, "held")],
+    ),
+    (
+        "En marge du sommet, Macron a rencontré Biden.",
+        D(2021, 6, 12),
+        [(("Emmanuel Macron", "Joe Biden"), "meeting", None, "held")],
+    ),
+    (
         "Scholz will visit Washington on Feb. 7.",
         D(2022, 1, 31),
         [(("Joe Biden", "Olaf Scholz"), "visit", D(2022, 2, 7), "planned")],
@@ -306,6 +332,15 @@ NOT_CONTACTS = [
         "Emmanuel Macron et Olaf Scholz ont participé au sommet européen de Bruxelles.",
         D(2022, 2, 10),
     ),
+    ("Lors du sommet, Joe Biden a appelé Vladimir Poutine à retirer ses troupes.", D(2022, 2, 10)),
+    ("Biden called on Putin to pull back his troops from the border.", D(2022, 2, 10)),
+    ("Zelensky called for a meeting with Putin.", D(2022, 3, 10)),
+    ("Scholz met resistance from Macron over the pipeline.", D(2022, 2, 10)),
+    (
+        "Le secrétaire d'Etat Antony Blinken a rencontré à Kiev le président Volodymyr Zelensky, "
+        "avant de se rendre à Berlin où il doit voir son homologue russe Sergueï Lavrov.",
+        D(2022, 1, 19),
+    ),
     (
         "Dans un entretien au Journal du dimanche, Emmanuel Macron affirme que Vladimir Poutine "
         "veut la désescalade.",
@@ -381,6 +416,41 @@ def test_pronoun_subject_is_the_previous_sentence_leader() -> None:
     assert _contacts(text, D(2022, 2, 9)) == [
         (("Emmanuel Macron", "Vladimir Putin"), "meeting", None, "held"),
         (("Emmanuel Macron", "Volodymyr Zelensky"), "visit", D(2022, 2, 8), "held"),
+    ]
+
+
+def test_la_veille_is_the_day_before_the_contact_just_told() -> None:
+    text = (
+        "Joe Biden et Vladimir Poutine ont tenu mardi un sommet virtuel. La veille, Joe Biden "
+        "s'était entretenu avec ses homologues français et britannique."
+    )
+    assert _contacts(text, D(2021, 12, 8)) == [
+        (("Joe Biden", "Vladimir Putin"), "meeting", D(2021, 12, 7), "held"),
+        (("Emmanuel Macron", "Joe Biden"), None, D(2021, 12, 6), "held"),
+        (("Boris Johnson", "Joe Biden"), None, D(2021, 12, 6), "held"),
+    ]
+
+
+def test_later_contact_without_a_day_inherits_it() -> None:
+    text = (
+        "Le président français a multiplié les appels dimanche: il s'est entretenu avec son "
+        "homologue russe, puis a parlé avec le président américain. Il a également appelé "
+        "Volodymyr Zelensky en fin de soirée."
+    )
+    assert _contacts(text, D(2022, 2, 21)) == [
+        (("Emmanuel Macron", "Vladimir Putin"), None, D(2022, 2, 20), "held"),
+        (("Emmanuel Macron", "Joe Biden"), None, D(2022, 2, 20), "held"),
+        (("Emmanuel Macron", "Volodymyr Zelensky"), "phone", D(2022, 2, 20), "held"),
+    ]
+
+
+def test_at_the_request_of_is_not_taking_part() -> None:
+    text = (
+        "Emmanuel Macron a indiqué avoir parlé ce jeudi avec Vladimir Poutine, à la demande de "
+        "M. Zelensky."
+    )
+    assert _contacts(text, D(2022, 2, 24)) == [
+        (("Emmanuel Macron", "Vladimir Putin"), None, D(2022, 2, 24), "held")
     ]
 
 

@@ -16,8 +16,10 @@ from util import run_cli
 EVAL = Path(__file__).resolve().parent / "data" / "extract_eval"
 SCORE = SEEDS.parent / "eval" / "score.py"
 
-# Measured when the set was added (troops 0.79, contacts 0.68); raise as they improve.
-FLOORS = {"troops": 0.78, "contacts": 0.66}
+# Measured when the set was added: troops 0.79, contacts 0.68. The extractors were then
+# improved on its misses (general fixes, no labels touched): 0.94 and 0.94. Since then it
+# is a development set, a guard against regressions, no longer an unseen measure.
+FLOORS = {"troops": 0.92, "contacts": 0.92}
 
 
 def scorer():

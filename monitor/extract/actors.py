@@ -166,6 +166,8 @@ def find_actors(text: str, tokens: Tokens | None = None) -> list[ActorMention]:
     for hit in ADJ_MATCHER.find(tokens):
         if any(a.start <= hit.start < a.end for a in out):
             continue
+        if text.startswith(("-led", "-backed", "-dirigée", "-dirigé"), hit.end):
+            continue  # "a Russian-led alliance" is the alliance, not Russia
         before = text[max(0, hit.start - 40) : hit.start]
         out.append(
             ActorMention(

@@ -80,6 +80,7 @@ class _State:
         self.history: list[str] = []
         self.last_pair: tuple[str, str] | None = None
         self.last_subject: str | None = None
+        self.last_date: dt.date | None = None
 
 
 def _read(source: str, published: dt.date, lang: str, state: _State, *, from_title: bool) -> None:
@@ -173,9 +174,11 @@ def _read_sentence(
             history=state.history,
             last_pair=state.last_pair,
             last_subject=state.last_subject,
+            anchor=state.last_date,
         ):
             _add_contact(state, raw_contact, evidence, from_title)
             state.last_pair = raw_contact.leaders
+            state.last_date = raw_contact.date or state.last_date
 
     # The sentence's first actor that is not a destination is most often its subject:
     # "La France est prête à envoyer des soldats ... de l'Otan" is about France.

@@ -46,7 +46,7 @@ _TRIGGERS: tuple[tuple[re.Pattern[str], str | None, bool], ...] = tuple(
         (
             r"(?:entretien|échange|conversation|appel|coup\s+de\s+fil|contact)s?\s+"
             r"(?:téléphoniques?|par\s+téléphone|au\s+téléphone|(?:par|en)\s+visioconférence|"
-            r"vidéo)|téléphon\w+|visioconférence|coup\s+de\s+fil|"
+            r"vidéo)|téléphon\w+|visioconférence|coup\s+de\s+fil|au\s+bout\s+du\s+fil|"
             r"(?:entretenu\w*|parlé|échangé|discuté|entretiendr\w+|entretenir|parler|échanger|"
             r"entretient|entretiennent)\s+(?:\w+\s+){0,2}?(?:par|au)\s+téléphone|"
             r"appels?\s+(?:avec|entre)|(?:un|l'|cet|son|leur|d'|cette\s+heure\s+d')\s*appel\b"
@@ -63,7 +63,7 @@ _TRIGGERS: tuple[tuple[re.Pattern[str], str | None, bool], ...] = tuple(
             False,
         ),
         (
-            r"\b(?:a|ont|avait|avaient)\s+appelé|appel(?:er|le|lent|lera|leront|ait|aient)\b|"
+            r"\b(?:a|ont|avait|avaient)\s+appelé|appel(?:er|le|lent|lera|leront|ait|aient|é|ée|és)\b|"
             r"\bcalled|\bcall(?:s|ing)?\b",
             "phone",
             True,
@@ -94,7 +94,7 @@ _TRIGGERS: tuple[tuple[re.Pattern[str], str | None, bool], ...] = tuple(
         (
             r"s'entret\w+|entreten\w+|entretiens?\b|se\s+parler\w*|"
             r"conversations?\b|échang\w+\s+(?:\w+\s+)?avec|discussions?\s+(?:avec|entre)|"
-            r"pourparlers|parl\w+\s+avec|parlé\s+à|s'est\s+parlé|se\s+sont\s+parlé|"
+            r"pourparlers|parl\w+\s+(?:[\w'-]+\s+){0,4}?avec|parlé\s+à|s'est\s+parlé|se\s+sont\s+parlé|"
             r"s'étaient\s+parlé|spoke\s+(?:with|to)|speak(?:s|ing)?\s+(?:with|to)|"
             r"spoken\s+(?:with|to)|talk(?:s|ed|ing)?\s+(?:with|to|between)|"
             r"(?:held|hold|holding)\s+talks|conversation|discut\w+\s+avec|"
@@ -111,7 +111,7 @@ _TRIGGERS: tuple[tuple[re.Pattern[str], str | None, bool], ...] = tuple(
 )
 #: Cheap first pass: every trigger has a word starting with one of these.
 _TRIGGER_WORDS = (
-    "retrouver retrouvent entretien échange conversation appel téléphone visioconférence "
+    "retrouver retrouvent entretien échange conversation appel téléphone visioconférence bout "
     "fil contact rend rendre rendu rendent voyage déplacement rencontre sommet tête "
     "réunion dîner meet meets meeting met summit reçu recevoir reçoit accueil host hosts "
     "hosted receive welcome discussion pourparlers parler parlait spoke speak talk talks "
@@ -125,7 +125,7 @@ _NEGATION = re.compile(
     r"\b(?:n'|ne\s+)(?:\w+\s+|\w+'){0,3}?(?:pas|plus|jamais|point)\b|\bsans\b|\brefus\w*|"
     r"\brejet\w*|\bexclu\w*|\bnot\b|n't\b|\bnever\b|\bno\s+plans?\b|\bdeclin\w+|"
     r"\brul(?:ed|es|ing)\s+out|\baucun\w*|\bno\s+(?:meeting|call|talks)\b|\bannul\w+|"
-    r"\bcancel\w*|\breport\w*\s+sine\s+die",
+    r"\bcancel\w*|\breport\w*\s+sine\s+die|\benterr\w+|\babandonn\w+|\bcalled\s+off",
     _I,
 )
 _NOT_EXCLUDED = re.compile(
@@ -136,7 +136,7 @@ _NOT_EXCLUDED = re.compile(
 )
 _PLANNED = re.compile(
     r"\b(?:va|vont|allait|allaient|doit|doivent|devait|devaient|devrait|devraient|devra|"
-    r"aura|auront|aurait|auraient|attendue?s?|"
+    r"aura|auront|attendue?s?|"
     r"devront|prévue?s?|prévoi\w*|envisag\w*|projet\w*|compte|comptent|souhait\w*|veut|"
     r"veulent|voudrait|espère\w*|propos\w*|invit\w*|convenu|décid\w*\s+de|accept\w*\s+de|"
     r"prochaine?s?|prochainement|bientôt|à\s+venir|d'ici|aura\s+lieu|auront\s+lieu|"
@@ -194,7 +194,20 @@ _PRESENT = re.compile(
     r"reçoivent|accueille|accueillent|visite|meets|visits|travels\s+to|hosts|receives)\b",
     _I,
 )
+_CALL_ON = re.compile(r"\s+(?:on|upon|for)\b", _I)
+_URGE_TAIL = re.compile(
+    r"\s*,?\s*(?:à|a|to)\s+(?:ne\s+pas\s+|la\s+|l'|au\s+|aux\s+|[\w-]+(?:er|ir|re)\b)", _I
+)
+_CIRCUMSTANCE = re.compile(
+    r"(?:\bpour|\bfor|\blors\s+d[e'u]|\bduring|\bau\s+cours\s+d[e'u])\s+"
+    r"(?:(?:sa|son|leur|his|her|their|la|le|l'|the|a|une|un)\s*)?(?:[\w-]+\s+)?$",
+    _I,
+)
 _SUBJECT_PRONOUN = re.compile(r"[\W]*(?:he|she|il|elle)\b", _I)
+_PLUPERFECT = re.compile(
+    r"\b(?:avait|avaient|s'était|s'étaient)\s+(?:\w+\s+){0,2}?\w+(?:é|és|ée|ées|u|us|i|is|eu)\b",
+    _I,
+)
 _REFLEXIVE_PAST = re.compile(r"(?:se\s+sont|s'est|s'était|s'étaient)\s", _I)
 _HAD = re.compile(
     r"\b(?:a|ont|avait|avaient|ayant)\s+eu\s+(?:un|une|des|leur|son)\s+"
@@ -209,20 +222,21 @@ _INFINITIVE_LEAD = re.compile(
     _I,
 )
 _EXCLUDED_BEFORE = re.compile(
-    r"(?:représentante?|envoyée?|émissaire|conseill(?:er|ère)|porte-parole|ministre|"
-    r"ambassadeur|ambassadrice|entourage|proches?|gouvernement|administration|régime|"
-    r"cabinet|camp|parti|bureau|services|fils|fille|épouse|femme|mari|frère|"
+    r"(?:(?:représentante?|envoyée?|émissaire|conseill(?:er|ère)|porte-parole|ministre|"
+    r"ambassadeur|ambassadrice|entourage|proche|gouvernement|administration|régime|"
+    r"cabinet|camp|parti|bureau|service|fils|fille|épouse|femme|mari|frère|"
     r"envoy|adviser|advisor|spokes(?:man|woman|person)|aide|minister|ambassador|"
-    r"government|administration|regime|office|party|son|daughter|wife|husband|brother)"
-    r"\s+(?:\w+\s+){0,2}?(?:de\s+|d'|du\s+|of\s+|to\s+|for\s+)$"
-    r"|(?:selon|d'après|according\s+to|au\s+nom\s+de|on\s+behalf\s+of)\s+(?:\w+\s+){0,2}?$",
+    r"government|administration|regime|office|party|son|daughter|wife|husband|brother)s?)"
+    r"\s+(?:\w+\s+){0,2}?(?:de\s+|d'|du\s+|des\s+|of\s+|to\s+|for\s+)$"
+    r"|(?:selon|d'après|according\s+to|au\s+nom\s+de|on\s+behalf\s+of|à\s+la\s+demande\s+de|"
+    r"at\s+the\s+request\s+of)\s+(?:[\w.]+\s+){0,2}?$",
     _I,
 )
 _EXCLUDED_KEY_WORDS = (
     "repr envoy émiss consei porte-parole minist ambass entourage proche gouvern "
     "administration régime cabinet camp parti bureau services fils fille épouse femme "
     "mari frère advis spokes aide govern regime office party son daughter wife husband "
-    "brother selon d'après according nom behalf"
+    "brother selon d'après according nom behalf demande request"
 )
 _EXCLUDED_KEYS = tuple(_EXCLUDED_KEY_WORDS.split())
 _CONTACT_NOUN_WORDS = (
@@ -239,7 +253,16 @@ ANAPHOR_STEMS = stems(["deux", "two", "both"])
 # An offer is not a plan: "Erdogan offered to host talks between Putin and Zelensky".
 _PROPOSAL = re.compile(
     r"\b(?:offered|offers|offer|proposé|propose|proposes|proposait|invité|invite|invited|"
-    r"invites)\s+(?:\w+\s+){0,3}?(?:to|de|d'|à)\s+(?:\w+\s+)?$",
+    r"invites)\s+(?:\w+\s+){0,3}?(?:to|de|d'|à)\s+(?:\w+\s+)?$"
+    # A demand is not a contact either: "Zelensky called for a meeting with Putin".
+    r"|\b(?:call(?:ed|s)?\s+for|demand\w*|réclam\w*|appel\w*\s+à|request\w*|ask\w*\s+for|"
+    r"urg\w*)\s+(?:\w+\s+){0,3}?$",
+    _I,
+)
+# A summit named as the setting of something else: "Lors du sommet, Biden a appelé...".
+_SETTING = re.compile(
+    r"(?:lors\s+d[ue']|au|at\s+the|during\s+the|en\s+marge\s+d[ue']|on\s+the\s+sidelines\s+of|"
+    r"ahead\s+of\s+the|avant\s+le|after\s+the|après\s+le)\s*(?:\w+\s+)?$",
     _I,
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -275,7 +298,16 @@ _REPORTED_DATE = re.compile(
     r"(?:annoncé|déclaré|indiqué|précisé|affirmé|assuré|expliqué|rapporté|confirmé|dit|"
     r"ajouté|souligné|estimé|fait\s+savoir|said|announced|told|confirmed|stated|added|"
     r"reported|according\s+to\s+\w+|told\s+(?:reporters|journalists|the\s+press|\w+)|"
-    r"(?:à\s+la\s+presse|aux\s+journalistes))\s+(?:ce\s+|le\s+|on\s+|this\s+)?$",
+    r"(?:à\s+la\s+presse|aux\s+journalistes))\s+"
+    # "a rapporté la Maison Blanche ce mardi", "said the White House on Monday"
+    r"(?:(?:la|le|les|l'|the|a|un|une|du|de|des|(?:l'|d')?(?-i:[A-ZÉ])[\w'-]*)\s+){0,4}"
+    r"(?:ce\s+|le\s+|on\s+|this\s+)?$",
+    _I,
+)
+# "a assuré dimanche à Volodymyr Zelensky": the day of the exchange, not of a statement.
+_TO_PARTNER = re.compile(
+    r"\s+(?:à|au|to)\s+(?:(?-i:[A-Z])|(?:son|sa|leur|his|her)\s+(?:homologue|counterpart)|"
+    r"(?:la|le|the)\s+(?:président|chancelier|premier|president|chancellor|prime))",
     _I,
 )
 _DESTINATION = re.compile(
@@ -290,10 +322,14 @@ _CLAUSE_BREAK = re.compile(r"[,;:«»()]|\s[–—-]\s|\bmais\b|\bbut\b|\bwhile\
 
 @dataclass(frozen=True, kw_only=True)
 class RawContact:
+    """A contact before dedup. circumstance: named in passing ("pour sa première
+    visite à Washington"), so it takes the tense of the sentence's main contact."""
+
     leaders: tuple[str, str]
     mode: str | None
     date: dt.date | None
     status: str
+    circumstance: bool = False
 
 
 # One pass over the sentence instead of one per pattern; earlier patterns win where
@@ -324,6 +360,7 @@ def find_contacts(
     history: list[str],
     last_pair: tuple[str, str] | None,
     last_subject: str | None = None,
+    anchor: dt.date | None = None,
 ) -> list[RawContact]:
     """Contacts of one sentence (apostrophes straightened).
 
@@ -331,6 +368,7 @@ def find_contacts(
     earlier in the article, oldest first, for "le président" alone. last_pair: the
     previous contact's pair, for "les deux dirigeants". last_subject: the first leader
     named in the last sentence that named one, for a sentence opening on "He"/"Il".
+    anchor: the day of the contact told just before, for "la veille", "the next day".
     """
     triggers: list[tuple[int, int, str | None]] = []
     for m in _ALL_TRIGGERS.finditer(text):
@@ -341,11 +379,11 @@ def find_contacts(
             and not _PRONOUN_BEFORE.search(text[max(0, m.start() - 6) : m.start()])
         ):
             continue
-        if _ATTENDING.search(text[max(0, m.start() - 40) : m.start()]) and m.group(0).lower() in (
-            "sommet",
-            "summit",
+        if m.group(0).lower() in ("sommet", "summit") and (
+            _ATTENDING.search(text[max(0, m.start() - 40) : m.start()])
+            or _SETTING.search(text[max(0, m.start() - 30) : m.start()])
         ):
-            continue  # attending the same summit is not a meeting between two leaders
+            continue  # attending a summit, or a summit as the setting, is no meeting of two
         press = _PRESS_INTERVIEW.match(text, m.end())
         if (
             press
@@ -353,6 +391,14 @@ def find_contacts(
             and not any(x.start == press.end() - 1 for x in mentions)
         ):
             continue  # "dans un entretien au Figaro": an interview, not a contact
+        if mode == "phone" and _urges(text, m, mentions):
+            continue  # "a appelé Poutine à retirer ses troupes", "called on Putin to"
+        if (
+            m.group(0).lower() in ("met", "meet", "meets")
+            and not any(_object_follows(text, m.end(), x.start, extra=("with",)) for x in mentions)
+            and sum(len(x.leaders) or 1 for x in mentions if x.end <= m.start()) < 2
+        ):
+            continue  # "Scholz met resistance from Macron": met whom? nobody here
         triggers.append((m.start(), m.end(), mode))
     if not triggers:
         return []
@@ -362,6 +408,7 @@ def find_contacts(
     if anaphor and last_pair and len({p for _, p in people}) < 2:
         people += [(anaphor.start(), last_pair[0]), (anaphor.start(), last_pair[1])]
         people.sort()
+    continued = False  # the sentence goes on with the previous one's subject ("Il a...")
     pronoun = _SUBJECT_PRONOUN.match(text)
     if pronoun and history and not any(pos < triggers[0][0] for pos, _ in people):
         # "He flew to Kyiv on Tuesday to meet Zelensky": the subject is the leader the
@@ -374,6 +421,7 @@ def find_contacts(
         )
         if previous:
             people.insert(0, (pronoun.start(), previous))
+            continued = True
     events = _events(text, triggers, people)
     subjects = [p for pos, p in people if pos < events[0][0][0]]
     out: list[RawContact] = []
@@ -382,7 +430,9 @@ def find_contacts(
         region_end = events[k + 1][0][0] if k + 1 < len(events) else len(text)
         # Until an event has yielded a contact, the next one reads like the first:
         # "Cet appel intervient alors que Donald Trump, qui doit rencontrer Zelensky".
-        leading = not out
+        # A denied one counts as read: "n'a plus l'intention de rencontrer X, enterrant
+        # le projet de sommet" is no summit of the same two.
+        leading = not out and not any(_negated(text, e[0][0]) for e in events[:k])
         out.extend(
             _event_contacts(
                 text,
@@ -393,7 +443,44 @@ def find_contacts(
                 leading,
                 triggers,
                 published,
+                anchor,
+                triggers[0][0],
+                # A contact told without its own day inherits the day of the one told
+                # just before it, in this sentence or (after "Il a également...") the last.
+                next((c.date for c in reversed(out) if c.date), None)
+                or (anchor if continued else None),
             )
+        )
+    return _merge_same_pair(out)
+
+
+def _merge_same_pair(contacts: list[RawContact]) -> list[RawContact]:
+    """One contact per pair and sentence: "reçu lundi par Joe Biden, pour sa première
+    visite à Washington" is one planned visit, not a meeting and a visit. The first
+    event gives the status; a date and the most specific mode are kept from any. Two
+    dated contacts of a pair on different days stay two."""
+    out: list[RawContact] = []
+    for c in contacts:
+        same = next(
+            (
+                i
+                for i, o in enumerate(out)
+                if o.leaders == c.leaders
+                and (o.date is None or c.date is None or o.date == c.date)
+                and (o.status == c.status or c.circumstance)
+            ),
+            None,
+        )
+        if same is None:
+            out.append(c)
+            continue
+        first = out[same]
+        modes = {first.mode, c.mode}
+        out[same] = RawContact(
+            leaders=first.leaders,
+            mode=next((m for m in ("phone", "visit", "meeting") if m in modes), None),
+            date=first.date or c.date,
+            status=first.status,
         )
     return out
 
@@ -436,6 +523,9 @@ def _event_contacts(
     first_event: bool,
     triggers: list[tuple[int, int, str | None]],
     published: dt.date,
+    anchor: dt.date | None,
+    first_trigger: int,
+    inherited: dt.date | None = None,
 ) -> list[RawContact]:
     head = event[0]
     if _negated(text, head[0]) or _PROPOSAL.search(text[max(0, head[0] - 40) : head[0]]):
@@ -466,6 +556,13 @@ def _event_contacts(
     in_region = list(dict.fromkeys(p for pos, p in people if start <= pos < end))
     # The visitor: the subject ("Macron se rendra à Moscou"), or the one leader named
     # after the word ("la visite d'Emmanuel Macron à Moscou").
+    # A leader named after an earlier contact word is that word's object, not a
+    # traveller: "Blinken a rencontré Zelensky, avant de se rendre à Berlin".
+    subject_people = (
+        [p for p in subject_people if any(pos < first_trigger for pos, q in people if q == p)]
+        if subjects is None
+        else subject_people
+    )
     visitors = list(dict.fromkeys(subject_people)) or in_region
     if (
         not pairs
@@ -479,7 +576,8 @@ def _event_contacts(
             pairs = [tuple(sorted((subject, host)))]  # type: ignore[list-item]
     if not pairs:
         return []
-    status = "planned" if _is_planned(text, head, end) else "held"
+    previous_end = max((t[1] for t in triggers if t[1] <= head[0]), default=0)
+    status = "planned" if _is_planned(text, head, end, previous_end) else "held"
     # A present tense ("Macron se rend lundi à Moscou") says nothing of past or future:
     # the weekday is read as the nearer one, and the date decides the status.
     present = status == "held" and bool(_PRESENT.match(text, head[0]))
@@ -489,15 +587,33 @@ def _event_contacts(
         published,
         None if present else status,
         window=(0 if first_event else start, end),
+        anchor=anchor,
     )
+    if date is None and status == "held" and inherited and inherited <= published:
+        date = inherited
     if date and date > published:
         status = "planned"
     if status == "planned" and date and date < published:
         date = None
-    return [RawContact(leaders=(a, b), mode=mode, date=date, status=status) for a, b in pairs]
+    circumstance = bool(_CIRCUMSTANCE.search(text[max(0, head[0] - 30) : head[0]]))
+    return [
+        RawContact(leaders=(a, b), mode=mode, date=date, status=status, circumstance=circumstance)
+        for a, b in pairs
+    ]
 
 
-def _object_follows(text: str, end: int, start: int) -> bool:
+def _urges(text: str, m: re.Match[str], mentions: list[Mention]) -> bool:
+    """ "Appeler quelqu'un à faire" and "call on/for" are urging, not phoning."""
+    word = m.group(0).lower()
+    if not word.startswith(("appel", "call", "a appel", "ont appel", "avait appel", "avaient ap")):
+        return False
+    if _CALL_ON.match(text, m.end()):
+        return True
+    after_object = next((x.end for x in mentions if 0 <= x.start - m.end() <= 40), None)
+    return after_object is not None and bool(_URGE_TAIL.match(text, after_object))
+
+
+def _object_follows(text: str, end: int, start: int, extra: tuple[str, ...] = ()) -> bool:
     """Whether the leader at `start` is the object of the verb ending at `end`: only
     articles and titles between ("a reçu le chancelier Olaf Scholz", not "a reçu le
     soutien de Xi Jinping")."""
@@ -505,6 +621,7 @@ def _object_follows(text: str, end: int, start: int) -> bool:
         return False
     return all(
         w.lower() in _TITLE_GAP_WORDS
+        or w.lower() in extra
         or w.lower() in ADJECTIVES
         or w.lower() in MONTHS
         or w[:1].isupper()
@@ -581,7 +698,14 @@ def _participants(
                 out.append((m.start, who.label))
                 named.append(who.label)
         elif m.kind == "bare":
-            wanted = "chancellor" if m.country in ("chancelier", "chancellor") else "president"
+            role_word = re.sub(r"\s+", " ", m.country or "")
+            wanted = (
+                "chancellor"
+                if role_word in ("chancelier", "chancellor")
+                else "prime_minister"
+                if role_word in ("premier ministre", "prime minister")
+                else "president"
+            )
             for label in reversed(history):
                 p = g.by_label.get(label)
                 term = p.term_on(published) if p else None
@@ -650,7 +774,9 @@ def _host(text: str, triggers: list[tuple[int, int, str | None]], day: dt.date) 
     return None
 
 
-def _is_planned(text: str, trigger: tuple[int, int, str | None], region_end: int) -> bool:
+def _is_planned(
+    text: str, trigger: tuple[int, int, str | None], region_end: int, floor: int = 0
+) -> bool:
     start, end, _ = trigger
     verb_match = _VERB_WORD.match(text, start)
     verb = verb_match.group(1) if verb_match else text[start:end]
@@ -674,12 +800,15 @@ def _is_planned(text: str, trigger: tuple[int, int, str | None], region_end: int
         or _REFLEXIVE_PAST.match(text, start)
     ):
         return False
-    before = text[max(0, start - 70) : end]
+    # Cues before the previous contact word belong to it, not to this one.
+    before = text[max(floor, start - 70) : end]
     if _PLANNED.search(before) or _NOT_EXCLUDED.search(before):
         return True
     # "Putin told Macron during a meeting on Monday that he would not...": a past
     # main verb dates the contact before any "would" that follows it.
-    if _NARRATIVE_PAST.search(text[:start]):
+    # ... and so does a pluperfect ("avait accepté ... au terme d'un appel"); a passé
+    # composé does not, it is how French reports what is announced for later.
+    if _NARRATIVE_PAST.search(text[:start]) or _PLUPERFECT.search(text[floor:start]):
         return False
     after = text[end : min(region_end, end + 50)]
     return bool(_PLANNED.search(after) or _NOT_EXCLUDED.search(after))
@@ -692,15 +821,21 @@ def _contact_date(
     status: str | None,
     *,
     window: tuple[int, int],
+    anchor: dt.date | None = None,
 ) -> dt.date | None:
     start, end, _ = trigger
     usable: list[DateMention] = [
         d
         for d in find_dates(text)
         if window[0] <= d.start < window[1]
-        and not _REPORTED_DATE.search(text[max(0, d.start - 30) : d.start])
+        and not (
+            _REPORTED_DATE.search(text[max(0, d.start - 60) : d.start])
+            and not _TO_PARTNER.match(text, d.end)
+        )
     ]
     if not usable:
         return None
     nearest = min(usable, key=lambda d: min(abs(d.start - end), abs(start - d.end)))
-    return resolve(nearest, published, planned=None if status is None else status == "planned")
+    return resolve(
+        nearest, published, planned=None if status is None else status == "planned", anchor=anchor
+    )

@@ -29,7 +29,13 @@ if TYPE_CHECKING:
 _DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:er|e|st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 _FR_DATE = (
-    r"(?:(?P<wd1>" + WEEKDAY_RE + r")\s+)?" + _DAY + r"\s+(?:of\s+)?(?P<month>" + MONTH_RE + r")"
+    r"(?:(?:ce|cette|le)\s+)?(?:(?P<wd1>"
+    + WEEKDAY_RE
+    + r")\s+)?"
+    + _DAY
+    + r"\s+(?:of\s+)?(?P<month>"
+    + MONTH_RE
+    + r")"
     r"(?![\w])" + _YEAR
 )
 _EN_DATE = (
@@ -56,7 +62,29 @@ _RELATIVE = {
     "earlier today": 0,
     "tomorrow": 1,
     "the day before": -1,
+    "le lendemain": 1,
+    "the next day": 1,
+    "the following day": 1,
+    "plus tôt dans la journée": 0,
+    "quelques heures plus tôt": 0,
+    "earlier in the day": 0,
+    "le même jour": 0,
+    "ce même jour": 0,
+    "the same day": 0,
 }
+#: Relative to the event just told, not to the article's day: "La veille, ..."
+_ANCHORED = frozenset(
+    [
+        "la veille",
+        "the day before",
+        "le lendemain",
+        "the next day",
+        "the following day",
+        "le même jour",
+        "ce même jour",
+        "the same day",
+    ]
+)
 _REL_RE = "|".join(re.escape(k) for k in sorted(_RELATIVE, key=len, reverse=True))
 _WEEKDAY_FORM = (
     r"(?:(?P<pre>last|next|this|ce|cette)\s+)?(?P<wd>" + WEEKDAY_RE + r")"
@@ -86,6 +114,7 @@ class DateMention:
     weekday: int | None = None
     offset: int = 0
     direction: str | None = None
+    anchored: bool = False
 
 
 def find_dates(text: str) -> list[DateMention]:
@@ -104,7 +133,11 @@ def find_dates(text: str) -> list[DateMention]:
             key = m.group("rel").lower()
             out.append(
                 DateMention(
-                    start=m.start(), end=m.end(), kind="relative", offset=_RELATIVE.get(key, 0)
+                    start=m.start(),
+                    end=m.end(),
+                    kind="relative",
+                    offset=_RELATIVE.get(key, 0),
+                    anchored=key in _ANCHORED,
                 )
             )
         elif m.group("wd"):
@@ -149,7 +182,13 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def resolve(mention: DateMention, published: dt.date, *, planned: bool | None) -> dt.date | None:
+def resolve(
+    mention: DateMention,
+    published: dt.date,
+    *,
+    planned: bool | None,
+    anchor: dt.date | None = None,
+) -> dt.date | None:
     """The calendar day a mention names, seen from an article published on `published`.
 
     planned: True reads a bare weekday forwards, False backwards, None (tense unknown,
@@ -157,7 +196,8 @@ def resolve(mention: DateMention, published: dt.date, *, planned: bool | None) -
     """
     try:
         if mention.kind == "relative":
-            return published + dt.timedelta(days=mention.offset)
+            base = anchor if mention.anchored and anchor else published
+            return base + dt.timedelta(days=mention.offset)
         if mention.kind == "weekday" and mention.weekday is not None:
             if planned is None and mention.direction is None:
                 ahead = (mention.weekday - published.weekday()) % 7
@@ -192,7 +232,7 @@ def resolve(mention: DateMention, published: dt.date, *, planned: bool | None) -
 # ---------------------------------------------------------------- publication date
 
 _DATELINE = re.compile(
-    r"^(?:[A-ZÀ-Ý][\w.'’ -]{1,40}?,?\s+)?(?:le\s+)?(?:(?:" + WEEKDAY_RE + r"),?\s+)?"
+    r"^(?:[A-ZÀ-Ý][\w.'’ ()-]{1,40}?,?\s+)?(?:le\s+)?(?:(?:" + WEEKDAY_RE + r"),?\s+)?"
     r"(?:(?P<day>[12]\d|3[01]|0?[1-9])(?:er)?\s+(?P<month>" + MONTH_RE + r")"
     r"|(?P<month2>" + MONTH_RE + r")\.?\s+(?P<day2>[12]\d|3[01]|0?[1-9]))"
     r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\s*(?:\(|[-–—/]|$)",

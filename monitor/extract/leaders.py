@@ -127,7 +127,7 @@ _HOMOLOGUE_WORD = re.compile(
 )
 _BARE_WORD = re.compile(
     r"\b(?<!-)(?:le|the)\s+(?P<role>président|president|chancelier|"
-    r"chancellor|chef\s+de\s+l'(?:é|e)tat)(?![\w-])",
+    r"chancellor|chef\s+de\s+l'(?:é|e)tat|premier\s+ministre|prime\s+minister)(?![\w-])",
     re.IGNORECASE,
 )
 _PLACE_HINT = re.compile(r"kremlin|lys[ée]e|maison|matignon|downing", re.IGNORECASE)
@@ -287,6 +287,7 @@ def _prev_actor(
     return None
 
 
+_NAME_AFTER = re.compile(r"\s*,?\s*[A-ZÀ-Ý][\w'-]+\s+[A-ZÀ-Ý][\w'-]+")
 _PREVIOUS_WORD = re.compile(r"([A-ZÀ-Ý][\w.-]*)\s+$")
 
 
@@ -410,6 +411,16 @@ def find_mentions(
         else:
             a = _next_actor(actors, m.end(), text, _AFTER_ADJ)
             start = m.start()
+            # "ses homologues français, allemand, italien et britannique": one each.
+            chained = _next_actor(actors, a.end, text, _CHAIN) if a is not None else None
+            while a is not None and chained is not None:
+                roles.append(
+                    Mention(
+                        start=a.start, end=a.end, kind="homologue", leaders=(), country=a.country
+                    )
+                )
+                a, start = chained, chained.start
+                chained = _next_actor(actors, a.end, text, _CHAIN)
         if a is not None:
             roles.append(
                 Mention(
@@ -447,6 +458,14 @@ def find_mentions(
             if 0 <= n.start - r.end <= 3 and re.fullmatch(r"[\s,]*", text[r.end : n.start])
         ]
         if following and len(r.leaders) <= 1:
+            continue
+        # ... or a person the gazetteer does not know: "son homologue russe Sergueï
+        # Lavrov" is a minister, not Russia's leader.
+        if (
+            r.kind in ("homologue", "role")
+            and len(r.leaders) <= 1
+            and _NAME_AFTER.match(text, r.end)
+        ):
             continue
         out.append(r)
     return sorted(out, key=lambda x: x.start)

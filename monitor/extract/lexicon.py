@@ -114,6 +114,11 @@ COUNTRIES: tuple[Country, ...] = (
         "NATO-led",
     ),
     _c(
+        "CSTO",
+        "CSTO|OTSC|Collective Security Treaty Organization|Collective Security Treaty "
+        "Organisation|Organisation du traité de sécurité collective",
+    ),
+    _c(
         "Belarus",
         "Biélorussie|Bélarus|Belarus|Bielorussie",
         "Minsk",

@@ -52,7 +52,8 @@ _FILLER_WORD = (
     r"[A-Z][\w.'-]*"
 )
 _FILLER = re.compile(
-    r"(?:\s*(?:de\s+ses|de\s+leurs|de|d'|des|of(?:\s+(?:its|their|the|those|these))?)\s*)?"
+    r"(?:\s*(?:le\s+nombre\s+(?:de\s+ses|de\s+leurs|de|d')|the\s+number\s+of(?:\s+(?:its|their))?|"
+    r"de\s+ses|de\s+leurs|de|d'|des|of(?:\s+(?:its|their|the|those|these))?)\s*)?"
     r"(?:\s*(?:" + _FILLER_WORD + r")(?=\s|$))*\s*"
 )
 _UNIT_AFTER = re.compile(
@@ -101,13 +102,15 @@ _STATUS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "withdrawn",
             r"retir\w+|retrait|rapatri\w+|quitt\w+|désengag\w+|withdr\w+|"
             r"pull(?:ed|ing|s)?\s+(?:out|back)|pull-?out|repatriat\w+|draw\s*down|drawdown|"
-            r"brought\s+home|return(?:ed|ing)?\s+home|rentrer|rentrés",
+            r"brought\s+home|return(?:ed|ing)?\s+home|rentrer|rentrés|"
+            r"return(?:ed|ing|s)?\s+to\s+(?:their|its)\s+(?:\w+\s+)?bases|regagn\w+|"
+            r"leav(?:e|es|ing)\b|\bleft\b|depart\w*",
         ),
         (
             "massed",
             r"mass(?:é|és|ée|ées|er|ent|ait|aient|e)\b|rassembl\w+|concentr\w+|amass\w+|"
             r"accumul\w+|regroup\w+|massed|massing|gather\w*|build-?up|buildup|built\s+up|"
-            r"assembled|encercl\w+|surround\w*",
+            r"assembled|encercl\w+|surround\w*|réuni(?:s|es)?\b|réunir",
         ),
         (
             "deployed",
@@ -117,6 +120,7 @@ _STATUS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"deploy\w*|redeploy\w*|send(?:s|ing)?\b|sent\b|dispatch\w*|station\w*|"
             r"land(?:ed|ing)\b|reinforce\w*|based\s|mov(?:e|ed|es|ing)\s+(?:to|into)|"
             r"rotat\w+|headed\s+to|bound\s+for|flown|airlift\w*|bolster\w*|accueill\w+|"
+            r"achemin\w+|transfér\w+|"
             r"envahi\w*|invad\w+|entrés\s+(?:en|dans)|entered|"
             r"hosts?\b|hosting|hosted",
         ),
@@ -182,6 +186,15 @@ _NOT_PLACES = frozenset(
 _RELATIVE_ACTOR = re.compile(
     r"\s+(?:supplémentaires\s+)?(?:que\s+|qu'|that\s+|which\s+)?(?:la\s+|le\s+|l'|les\s+)?"
 )
+_ESTIMATE_VERB = re.compile(
+    r"\s+(?:estim\w+|affirm\w+|pens\w+|croit|croyait|juge\w*|dit|disait|says|said|estimat\w+|"
+    r"believ\w+|think\w*|thought|claim\w*)",
+    re.IGNORECASE,
+)
+_GENITIVE_TAIL = re.compile(
+    r"\s+(?:de\s+la|du|des|de\s+l'|of\s+the)\s+(?:[\w'-]+\s+){0,3}(?=\w)", re.IGNORECASE
+)
+_COMPLEMENT_BEFORE = re.compile(r"(?:\bde\s+l'|\bde\s+la\s+|\bdu\s+|\bdes\s+|\bof\s+(?:the\s+)?)$")
 _GENITIVE = re.compile(
     r"\s+(?:de\s+l'|de\s+la\s+|du\s+|des\s+|of\s+the\s+|of\s+)"
     r"(?P<army>(?:armée|army|forces(?:\s+armées)?|armed\s+forces|marine|navy)\s+)?",
@@ -369,10 +382,22 @@ def _actor(
     relative = _RELATIVE_ACTOR.match(text, n_end)
     if relative:
         after = [a for a in actors if a.start == relative.end() and not a.adjective]
-        if after:
+        # "...militaires que Washington estimait massés": Washington counts, not sends.
+        if after and not _ESTIMATE_VERB.match(text, after[0].end):
             return after[0].country
+    # "1 700 parachutistes de la 82e division aéroportée américaine"
+    tail = _GENITIVE_TAIL.match(text, n_end)
+    if tail:
+        owner = [a for a in actors if a.adjective and tail.start() <= a.start < tail.end() + 1]
+        if owner:
+            return owner[0].country
     # 3. The nearest actor or leader before the figure that is not a destination.
-    candidates = [(a.end, a.country) for a in actors if a.end <= q_start and not a.target]
+    before = [a for a in actors if a.end <= q_start and not a.target]
+    # A complement ("aux missions de l'Otan") yields to the subject ("L'Italie").
+    heads = [
+        a for a in before if not _COMPLEMENT_BEFORE.search(text[max(0, a.start - 8) : a.start])
+    ]
+    candidates = [(a.end, a.country) for a in (heads or before)]
     candidates += [(pos, country) for pos, country in leader_countries if pos <= q_start]
     if candidates:
         return max(candidates)[1]
