@@ -45,4 +45,4 @@ lock:                           ## re-resolve the lock files from pyproject.toml
 	$(BIN)/uv pip compile pyproject.toml --extra dev -o requirements-dev.lock
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .venv-synapse .pytest_cache .mypy_cache .ruff_cache
