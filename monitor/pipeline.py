@@ -60,7 +60,7 @@ class PollResult:
     new: int = 0
     not_modified: bool = False
     error: str | None = None
-    #: after a failure: when to poll again
+    #: when to poll again, if not after the interval (a failure's backoff, Cache-Control)
     retry_in: timedelta | None = None
 
 
@@ -181,7 +181,7 @@ class Pipeline:
                 articles,
                 now=fetched_at,
                 baseline=baseline,
-                next_poll=fetched_at + source.config.interval,
+                next_poll=fetched_at + self._next_in(source, fetched.fresh_for),
             )
         except SourceError as exc:
             return self._failed(source, str(exc), now, exc.retry_after)
@@ -201,7 +201,22 @@ class Pipeline:
                 len(fresh),
                 " (baseline: recorded, no alerts)" if baseline and fresh else "",
             )
-        return PollResult(source=name, ok=True, new=len(fresh), not_modified=fetched.not_modified)
+        wait = self._next_in(source, fetched.fresh_for)
+        return PollResult(
+            source=name,
+            ok=True,
+            new=len(fresh),
+            not_modified=fetched.not_modified,
+            retry_in=wait if wait > source.config.interval else None,
+        )
+
+    @staticmethod
+    def _next_in(source: Source, fresh_for: float | None) -> timedelta:
+        """The interval, or longer when the server said its document stays fresh longer
+        (Cache-Control max-age; at most a day, so a wrong header cannot mute a source)."""
+        if not fresh_for:
+            return source.config.interval
+        return max(source.config.interval, min(timedelta(seconds=fresh_for), timedelta(days=1)))
 
     def _failed(
         self, source: Source, error: str, now: datetime, retry_after: float | None

@@ -285,3 +285,22 @@ def test_requests_to_one_host_are_limited(tmp_path, feed_server):
     # With two at a time and 0.3 s each, eight requests take four rounds.
     assert times[-1] - times[0] >= 0.85, times
     store.close()
+
+
+def test_cache_control_max_age_pushes_the_next_poll(tmp_path, feed_server):
+    url = feed_server.route(
+        "/f.xml", rss(items(1)), headers={"Cache-Control": "public, max-age=3600"}
+    )
+    write_rules(tmp_path, RULES)
+    config = write_config(
+        tmp_path, sources=[{"name": "f", "kind": "feed", "url": url, "interval": "5m"}]
+    )
+    p, store = pipeline_for(config)
+    [result] = asyncio.run(p.poll_all())
+    assert result.ok and result.retry_in == timedelta(hours=1)
+    next_poll = store.source_statuses()["f"].next_poll
+    assert timedelta(minutes=59) < next_poll - datetime.now(UTC) <= timedelta(hours=1)
+    feed_server.route("/f.xml", rss(items(1)), headers={"Cache-Control": "no-cache, max-age=3600"})
+    [result] = asyncio.run(p.poll_all())
+    assert result.retry_in is None, "no-cache: the interval rules"
+    store.close()

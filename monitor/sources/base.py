@@ -34,12 +34,15 @@ class Fetched:
     state: the state to keep if this poll's items are stored.
     not_modified: the server answered 304; entries is empty.
     problems: one line per item that could not be read (the rest still count).
+    fresh_for: seconds the server said the document stays fresh (Cache-Control
+    max-age); polling sooner would only fetch the same thing.
     """
 
     entries: tuple[Entry, ...]
     state: SourceState
     not_modified: bool = False
     problems: tuple[str, ...] = ()
+    fresh_for: float | None = None
 
 
 class Source(ABC):

@@ -34,7 +34,7 @@ class FeedSource(Source):
             headers=self.config.headers,
         )
         if resp.not_modified:
-            return Fetched(entries=(), state=state, not_modified=True)
+            return Fetched(entries=(), state=state, not_modified=True, fresh_for=resp.fresh_for)
         assert resp.body is not None
         # feedparser is CPU-bound; keep it off the event loop so other polls go on.
         entries, problems = await asyncio.to_thread(
@@ -46,7 +46,9 @@ class FeedSource(Source):
             language=self.config.language,
         )
         new_state = SourceState(etag=resp.etag, last_modified=resp.last_modified)
-        return Fetched(entries=entries, state=new_state, problems=problems)
+        return Fetched(
+            entries=entries, state=new_state, problems=problems, fresh_for=resp.fresh_for
+        )
 
 
 def parse_feed(

@@ -41,6 +41,7 @@ class Response:
     content_type: str | None
     etag: str | None
     last_modified: str | None
+    fresh_for: float | None = None
 
     @property
     def not_modified(self) -> bool:
@@ -163,7 +164,24 @@ def _response(resp: httpx.Response, body: bytes | None) -> Response:
         content_type=resp.headers.get("Content-Type"),
         etag=resp.headers.get("ETag"),
         last_modified=resp.headers.get("Last-Modified"),
+        fresh_for=_max_age(resp.headers.get("Cache-Control")),
     )
+
+
+def _max_age(value: str | None) -> float | None:
+    """Seconds from Cache-Control max-age (None with no-cache, no-store or none given).
+
+    >>> _max_age("public, max-age=600"), _max_age("no-cache, max-age=60"), _max_age(None)
+    (600.0, None, None)
+    """
+    if not value:
+        return None
+    directives = {d.strip().split("=", 1)[0].lower(): d.strip() for d in value.split(",")}
+    if "no-cache" in directives or "no-store" in directives or "max-age" not in directives:
+        return None
+    _, _, number = directives["max-age"].partition("=")
+    number = number.strip().strip('"')
+    return float(number) if number.isdigit() else None
 
 
 def _retry_after(value: str | None) -> float | None:

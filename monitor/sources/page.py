@@ -35,13 +35,15 @@ class PageSource(Source):
             headers=self.config.headers,
         )
         if resp.not_modified:
-            return Fetched(entries=(), state=state, not_modified=True)
+            return Fetched(entries=(), state=state, not_modified=True, fresh_for=resp.fresh_for)
         assert resp.body is not None
         entry = await asyncio.to_thread(
             parse_page, resp.body, source=self.name, url=resp.url, language=self.config.language
         )
         return Fetched(
-            entries=(entry,), state=SourceState(etag=resp.etag, last_modified=resp.last_modified)
+            entries=(entry,),
+            state=SourceState(etag=resp.etag, last_modified=resp.last_modified),
+            fresh_for=resp.fresh_for,
         )
 
 
