@@ -15,11 +15,11 @@ import fnmatch
 from datetime import datetime, timedelta
 from typing import Any, ClassVar
 
-from pydantic import Field, PrivateAttr, field_validator
+from pydantic import Field
 
 from monitor.config import Duration, OptionalDuration
 from monitor.rules.base import Context, Match, Rule, alert_body, article_fields
-from monitor.rules.match import Expr, compile_expr
+from monitor.rules.match import ExpressionRule
 
 
 def _span(window: timedelta) -> str:
@@ -30,27 +30,13 @@ def _span(window: timedelta) -> str:
     return f"{seconds}s"
 
 
-class FrequencyRule(Rule):
+class FrequencyRule(ExpressionRule):
     """type: frequency. N matching articles within a window."""
 
     type_name: ClassVar[str] = "frequency"
     fields: ClassVar[tuple[str, ...]] = ("count", "window")
-    match: Any
     count: int = Field(ge=2)
     window: Duration
-    _expr: Expr = PrivateAttr()
-
-    @field_validator("match")
-    @classmethod
-    def _valid(cls, value: Any) -> Any:
-        compile_expr(value)
-        return value
-
-    def model_post_init(self, context: Any) -> None:
-        self._expr = compile_expr(self.match)
-
-    def keywords(self) -> list[str]:
-        return self._expr.keywords()
 
     def evaluate(self, ctx: Context) -> list[Match]:
         if not self._expr.test(ctx):

@@ -173,10 +173,9 @@ def _as_list(value: Any, key: str) -> list[Any]:
     return [value]
 
 
-class MatchRule(Rule):
-    """type: match. Fires once per article whose fields match the expression."""
+class ExpressionRule(Rule):
+    """A rule with a `match` expression, compiled once when the rule is loaded."""
 
-    type_name: ClassVar[str] = "match"
     match: Any
     _expr: Expr = PrivateAttr()
 
@@ -191,6 +190,12 @@ class MatchRule(Rule):
 
     def keywords(self) -> list[str]:
         return self._expr.keywords()
+
+
+class MatchRule(ExpressionRule):
+    """type: match. Fires once per article whose fields match the expression."""
+
+    type_name: ClassVar[str] = "match"
 
     def evaluate(self, ctx: Context) -> list[Match]:
         if not self._expr.test(ctx):
