@@ -271,6 +271,8 @@ class Settings(BaseSettings):
     rules: list[Path] = Field(default_factory=lambda: [Path("rules")])
     baseline: bool = True
     max_age: OptionalDuration = timedelta(days=7)
+    #: articles read longer ago than this are deleted (their facts and alerts stay); null = keep all
+    retention: OptionalDuration = None
     sources: list[SourceConfig] = Field(default_factory=list)
     notify: list[NotifyConfig] = Field(default_factory=list)
     http: HttpConfig = Field(default_factory=HttpConfig)

@@ -143,6 +143,9 @@ class Daemon:
                 misfire_grace_time=None,
             )
         self.scheduler.add_job(
+            self._prune_job, IntervalTrigger(hours=6), id="prune", max_instances=1, coalesce=True
+        )
+        self.scheduler.add_job(
             self._deliver_job,
             IntervalTrigger(seconds=DELIVERY_EVERY.total_seconds()),
             id="deliver",
@@ -198,6 +201,12 @@ class Daemon:
             )
             return
         notify("WATCHDOG=1")
+
+    async def _prune_job(self) -> None:
+        try:
+            self.pipeline.prune()
+        except StoreError as exc:
+            log.error("%s", exc)
 
     async def _deliver_job(self) -> None:
         try:

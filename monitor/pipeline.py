@@ -505,6 +505,17 @@ class Pipeline:
             error,
         )
 
+    def prune(self) -> int:
+        """Apply `retention`: forget articles read longer ago (facts and alerts stay)."""
+        if self.settings.retention is None:
+            return 0
+        removed = self.store.prune(self.clock() - self.settings.retention)
+        if removed:
+            log.info(
+                "retention: %d articles older than %s removed", removed, self.settings.retention
+            )
+        return removed
+
     # -- one cycle -----------------------------------------------------------
 
     async def run_once(self) -> CycleReport:
@@ -515,4 +526,5 @@ class Pipeline:
         report.new_articles = sum(r.new for r in results)
         report.processed, report.alerts = await self.process_pending()
         report.delivered, report.delivery_failures = await self.deliver_due()
+        self.prune()
         return report

@@ -488,6 +488,15 @@ class Store:
         row = self._row("select max(fetched) as t from articles where source = ?", [source])
         return parse_iso(row["t"]) if row and row["t"] else None
 
+    def prune(self, before: datetime) -> int:
+        """Delete processed articles read before `before` (with their full-text entries);
+        facts and alerts keep what they need (an alert holds its article's title and link)."""
+        with self._write():
+            cur = self.db.execute(
+                "delete from articles where state = 'done' and fetched < ?", [iso(before)]
+            )
+        return cur.rowcount
+
     def article_count(self) -> int:
         return int(self._row("select count(*) as n from articles", [])["n"])  # type: ignore[index]
 

@@ -304,3 +304,20 @@ def test_cache_control_max_age_pushes_the_next_poll(tmp_path, feed_server):
     [result] = asyncio.run(p.poll_all())
     assert result.retry_in is None, "no-cache: the interval rules"
     store.close()
+
+
+def test_retention_prunes_old_articles_and_keeps_facts_and_alerts(tmp_path, feed_server):
+    config = make_config(tmp_path, feed_server, rss(items(3)), retention="30d")
+    loaded = load_all(str(config))
+    store = Store(loaded.settings.database)
+    clock = [datetime.now(UTC)]
+    p = Pipeline(loaded.settings, loaded.rules, store, loaded.notifier, clock=lambda: clock[0])
+    asyncio.run(p.run_once())
+    assert store.article_count() == 3 and len(store.alerts()) == 3
+    clock[0] += timedelta(days=31)
+    assert p.prune() == 3
+    assert store.article_count() == 0
+    assert len(store.alerts()) == 3, "alerts stay, with their article's title and link"
+    fts = store.db.execute("select count(*) from articles_fts").fetchone()[0]
+    assert fts == 0, "the full-text index follows"
+    store.close()
