@@ -65,3 +65,55 @@ def test_disk_full_loses_nothing_and_resumes(tmp_path, small_disk, feed_server):
         assert db.execute("select count(*) from articles").fetchone()[0] == 60
         assert db.execute("select count(*) from alerts").fetchone()[0] == 60
     assert len(list((small_disk / "articles").iterdir())) == 60
+
+
+def test_read_only_database_says_so_and_resumes(tmp_path, small_disk, feed_server):
+    when = datetime.now(UTC) - timedelta(hours=1)
+    first = [
+        Item(
+            title=f"A {i}",
+            link=f"https://w.example/{i}",
+            guid=f"https://w.example/{i}",
+            published=when,
+            body="Vladimir Poutine.",
+        )
+        for i in range(3)
+    ]
+    url = feed_server.route("/w.xml", rss(first))
+    write_rules(tmp_path, "- id: putin\n  type: match\n  match: Poutine\n")
+    config = write_config(
+        tmp_path,
+        baseline=False,
+        database=str(small_disk / "monitor.db"),
+        archive=str(small_disk / "articles"),
+        sources=[{"name": "w", "kind": "feed", "url": url}],
+    )
+    assert run_cli("once", "--config", config).code == 0
+    more = first + [
+        Item(
+            title="B",
+            link="https://w.example/b",
+            guid="https://w.example/b",
+            published=when,
+            body="Vladimir Poutine encore.",
+        )
+    ]
+    feed_server.route("/w.xml", rss(more))
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    try:
+        r = run_cli("once", "--config", config)
+    finally:
+        subprocess.run(["mount", "-o", "remount,rw", str(small_disk)], check=True)
+    assert r.code == 1
+    assert r.err.strip().splitlines()[-1].startswith("monitor: "), r.err
+    assert (
+        "read-only" in r.err.lower()
+        or "readonly" in r.err.lower()
+        or "unable to open" in r.err.lower()
+    ), r.err
+    assert "Traceback" not in r.err
+    r = run_cli("once", "--config", config)
+    assert r.code == 0, r.err
+    with sqlite3.connect(small_disk / "monitor.db") as db:
+        assert db.execute("pragma integrity_check").fetchone()[0] == "ok"
+        assert db.execute("select count(*) from alerts").fetchone()[0] == 4

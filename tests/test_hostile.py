@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import resource
+import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -60,6 +61,19 @@ def test_xml_entity_expansion_is_not_expanded(feed_server):
     grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
     assert grown_mb < 100, f"memory grew by {grown_mb:.0f} MB"
     assert all(len(e.text) < 1_000_000 for e in fetched.entries)
+
+
+def test_a_feed_of_100k_items_is_cut_before_parsing(feed_server):
+    item = b"<item><title>t</title><link>https://x.example/%d</link><description>x</description></item>"
+    body = b'<rss version="2.0"><channel><title>t</title>' + b"".join(
+        item % i for i in range(100_000)
+    )
+    url = feed_server.route("/100k.xml", body + b"</channel></rss>")
+    start = time.monotonic()
+    fetched = poll(feed(url), HttpConfig(timeout=30, max_bytes=50_000_000))
+    assert len(fetched.entries) == MAX_ENTRIES
+    assert any("only the first" in p for p in fetched.problems)
+    assert time.monotonic() - start < 10, "the other 99,000 items are never parsed"
 
 
 def test_a_feed_with_too_many_items_is_cut(feed_server):
