@@ -16,6 +16,7 @@ import contextlib
 import hashlib
 import logging
 import random
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
@@ -89,6 +90,10 @@ class Locks:
     def busy_targets(self) -> list[asyncio.Lock]:
         return [lock for lock in self.targets.values() if lock.locked()]
 
+
+#: A service that answered "too many requests" is left alone at least this long.
+RATE_LIMITED = re.compile(r"\b429\b|too many requests|rate.?limit", re.IGNORECASE)
+RATE_LIMIT_WAIT = timedelta(minutes=5)
 
 #: A claimed delivery is taken over by another sender after this long (its sender died).
 CLAIM_LEASE = timedelta(minutes=5)
@@ -494,6 +499,10 @@ class Pipeline:
             )
             return
         wait = min(cfg.backoff * (2 ** (attempts - 1)), cfg.max_backoff)
+        if RATE_LIMITED.search(error):
+            # apprise does not pass a service's Retry-After on (its plugins for Discord,
+            # Matrix, Mastodon... honour it themselves); a bare 429 waits at least this.
+            wait = max(wait, RATE_LIMIT_WAIT)
         wait = wait * random.uniform(0.8, 1.2)  # jitter: the retries of a burst spread out
         self.store.mark_failed_attempt(d.alert.id, target, error, next_attempt=now + wait)
         log.warning(

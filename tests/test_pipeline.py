@@ -321,3 +321,27 @@ def test_retention_prunes_old_articles_and_keeps_facts_and_alerts(tmp_path, feed
     fts = store.db.execute("select count(*) from articles_fts").fetchone()[0]
     assert fts == 0, "the full-text index follows"
     store.close()
+
+
+def test_a_rate_limited_target_is_left_alone_longer(tmp_path, feed_server):
+    url = feed_server.route("/f.xml", rss(items(1)))
+    feed_server.route(
+        "/hook", "slow down", status=429, content_type="text/plain", headers={"Retry-After": "120"}
+    )
+    write_rules(tmp_path, RULES)
+    config = write_config(
+        tmp_path,
+        baseline=False,
+        sources=[{"name": "f", "kind": "feed", "url": url}],
+        notify=[{"url": f"json://127.0.0.1:{feed_server.port}/hook", "name": "hook"}],
+        delivery={"backoff": "1s"},
+    )
+    p, store = pipeline_for(config)
+    asyncio.run(p.run_once())
+    [alert] = store.alerts(status="pending")
+    [(target, status, attempts, error)] = alert.deliveries
+    assert attempts == 1 and "429" in error
+    row = store.db.execute("select next_attempt from deliveries").fetchone()
+    wait = datetime.fromisoformat(row[0]) - datetime.now(UTC)
+    assert wait > timedelta(minutes=3), wait
+    store.close()
