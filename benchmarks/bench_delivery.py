@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Delivery: alerts a second to a loopback SMTP server through monitor's sender
-(outbox claims, records, one apprise object per message) against a bare apprise
-loop in the same run; and the time from an article appearing in a feed to its alert
+"""Delivery: alerts a second to a loopback SMTP server and to a loopback Matrix
+homeserver (Synapse, tests/chat.py) through monitor's sender (outbox claims,
+records, one apprise object per message) against a bare apprise loop in the same run; and the time from an article appearing in a feed to its alert
 at the receiver with `monitor run` (median, p95).
 
     python benchmarks/bench_delivery.py [N]
@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 import apprise  # noqa: E402
+from chat import SynapseServer  # noqa: E402
 from feeds import Item, rss  # noqa: E402
 from servers import FeedServer, SmtpServer  # noqa: E402
 from util import write_config, write_rules  # noqa: E402
@@ -128,33 +129,41 @@ def latency(folder: Path, samples: int) -> list[float]:
 
 def main() -> int:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 200
-    with tempfile.TemporaryDirectory() as tmp, SmtpServer() as smtp:
+    chat_n = max(10, n // 5)
+    with tempfile.TemporaryDirectory() as tmp, SmtpServer() as smtp, SynapseServer() as chat:
         url = smtp.apprise_url()
         bare = bare_apprise(url, n)
         ours = monitor_sender(Path(tmp) / "sender", url, n)
+        chat_url = chat.apprise_url(chat.new_room("bench"), token=True)
+        chat_bare = bare_apprise(chat_url, chat_n)
+        chat_ours = monitor_sender(Path(tmp) / "chat", chat_url, chat_n)
         lat = latency(Path(tmp) / "latency", 20)
     p95 = sorted(lat)[int(len(lat) * 0.95) - 1]
     print(f"delivery to loopback SMTP, {n} alerts")
     print(f"  bare apprise loop:     {bare:8.1f} alerts/s")
+    print(f"  monitor's sender:      {ours:8.1f} alerts/s   ({ours / bare:.2f}x the bare loop)")
+    print(f"delivery to loopback Matrix (Synapse, access-token URL), {chat_n} alerts")
+    print(f"  bare apprise loop:     {chat_bare:8.1f} alerts/s")
     print(
-        f"  monitor's sender:      {ours:8.1f} alerts/s   ({ours / bare:.2f}x the bare loop: claim + record cost)"
+        f"  monitor's sender:      {chat_ours:8.1f} alerts/s   ({chat_ours / chat_bare:.2f}x the bare loop)"
     )
     print(
         f"feed item -> mail at the receiver, `monitor run`, 1 s poll interval, {len(lat)} samples"
     )
     print(f"  median {statistics.median(lat):.2f} s, p95 {p95:.2f} s")
-    print(
-        json.dumps(
-            {
-                "alerts": n,
-                "bare_per_s": round(bare, 1),
-                "monitor_per_s": round(ours, 1),
-                "ratio": round(ours / bare, 3),
-                "latency_median_s": round(statistics.median(lat), 3),
-                "latency_p95_s": round(p95, 3),
-            }
-        )
-    )
+    results = {
+        "alerts": n,
+        "bare_per_s": round(bare, 1),
+        "monitor_per_s": round(ours, 1),
+        "ratio": round(ours / bare, 3),
+        "chat_alerts": chat_n,
+        "chat_bare_per_s": round(chat_bare, 1),
+        "chat_monitor_per_s": round(chat_ours, 1),
+        "chat_ratio": round(chat_ours / chat_bare, 3),
+        "latency_median_s": round(statistics.median(lat), 3),
+        "latency_p95_s": round(p95, 3),
+    }
+    print(json.dumps(results))
     return 0
 
 
