@@ -127,6 +127,17 @@ class QuietHours(_Model):
     end: dt_time
     timezone: str = "UTC"
 
+    @field_validator("start", "end", mode="before")
+    @classmethod
+    def _clock_time(cls, value: Any) -> Any:
+        # Unquoted, YAML reads 22:00 as the base-60 integer 1320: take it as minutes.
+        if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
+            return dt_time(value // 60, value % 60)
+        if isinstance(value, str) and re.fullmatch(r"\d{1,2}:\d{2}", value.strip()):
+            hours, minutes = map(int, value.strip().split(":"))
+            return dt_time(hours, minutes)
+        raise ValueError(f'{value!r} is not a time of day such as "22:00"')
+
     @field_validator("timezone")
     @classmethod
     def _zone(cls, value: str) -> str:

@@ -73,8 +73,6 @@ class Daemon:
         self.stop_event = asyncio.Event()
         self.client = make_client(loaded.settings.http)
         self.last_cycle: datetime | None = None
-        #: polls in flight: source -> when it started (the watchdog's view of progress)
-        self.in_flight: dict[str, float] = {}
 
     def _pipeline(self, loaded: Loaded) -> Pipeline:
         return Pipeline(
@@ -93,9 +91,19 @@ class Daemon:
                 self._watchdog,
                 IntervalTrigger(seconds=watchdog.total_seconds()),
                 id="watchdog",
+                misfire_grace_time=None,
                 max_instances=1,
                 coalesce=True,
             )
+        # Retention: at start, then every 6 h (kept across reloads, like the watchdog).
+        self.scheduler.add_job(
+            self._prune_job,
+            IntervalTrigger(hours=6),
+            id="prune",
+            max_instances=1,
+            coalesce=True,
+            next_run_time=now_utc(),
+        )
         self.scheduler.start()
         log.info(
             "monitor running: %d sources, %d rules, %d notify targets (config: %s)",
@@ -143,9 +151,6 @@ class Daemon:
                 misfire_grace_time=None,
             )
         self.scheduler.add_job(
-            self._prune_job, IntervalTrigger(hours=6), id="prune", max_instances=1, coalesce=True
-        )
-        self.scheduler.add_job(
             self._deliver_job,
             IntervalTrigger(seconds=DELIVERY_EVERY.total_seconds()),
             id="deliver",
@@ -157,7 +162,6 @@ class Daemon:
         source: Source | None = self.pipeline.sources.get(name)
         if source is None or self.stop_event.is_set():
             return
-        self.in_flight[name] = time.monotonic()
         try:
             result = await self.pipeline.poll(source, self.client)
             if result.retry_in is not None:
@@ -168,8 +172,6 @@ class Daemon:
         except StoreError as exc:
             # Disk full, read-only database: nothing was recorded; the next poll tries again.
             log.error("%s", exc)
-        finally:
-            self.in_flight.pop(name, None)
 
     async def _after_poll(self) -> None:
         await self.pipeline.process_pending()
@@ -189,13 +191,14 @@ class Daemon:
 
     async def _watchdog(self) -> None:
         """WATCHDOG=1 only while the loop makes progress: this job running proves the event
-        loop and the scheduler are alive; no poll may be stuck past its own deadline."""
+        loop and the scheduler are alive, and no fetch may be stuck past its own deadline
+        (each has one; waiting for a slot or for processing does not count)."""
         limit = self.loaded.settings.http.timeout.total_seconds() + 60
         now = time.monotonic()
-        stuck = [n for n, started in self.in_flight.items() if now - started > limit]
+        stuck = [n for n, started in self.locks.fetching.items() if now - started > limit]
         if stuck:
             log.error(
-                "watchdog: polls stuck for more than %ds: %s; not pinging systemd",
+                "watchdog: fetches stuck for more than %ds: %s; not pinging systemd",
                 limit,
                 ", ".join(sorted(stuck)),
             )
@@ -257,10 +260,14 @@ class Daemon:
                 loaded.rules,
                 loaded.notifier,
             )
+        if loaded.settings.http != self.loaded.settings.http:
+            log.warning(
+                "reload: http settings (limits, timeout, user agent) apply at the next restart"
+            )
         self.loaded = loaded
         self.pipeline = self._pipeline(loaded)
         for job in self.scheduler.get_jobs():
-            if job.id != "watchdog":
+            if job.id not in ("watchdog", "prune"):
                 job.remove()
         self._schedule()
         log.info(

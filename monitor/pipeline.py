@@ -17,6 +17,7 @@ import hashlib
 import logging
 import random
 import re
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
@@ -75,6 +76,8 @@ class Locks:
         self.polls = asyncio.Semaphore(concurrency)
         self.per_host = per_host
         self.hosts: dict[str, asyncio.Semaphore] = {}
+        #: fetches in flight: source -> when it started (each has its own total deadline)
+        self.fetching: dict[str, float] = {}
         self.targets: dict[str, asyncio.Lock] = {}
 
     def host(self, url: str | None) -> asyncio.Semaphore | None:
@@ -97,6 +100,25 @@ RATE_LIMIT_WAIT = timedelta(minutes=5)
 
 #: A claimed delivery is taken over by another sender after this long (its sender died).
 CLAIM_LEASE = timedelta(minutes=5)
+
+
+#: A digest message stays under this many characters (chat services cut longer ones).
+DIGEST_CHARS = 3500
+
+
+def _digest_parts(rows: list[Due]) -> list[list[Due]]:
+    """Rows grouped into digests of at most DIGEST_CHARS (an alert longer than that alone)."""
+    parts: list[list[Due]] = []
+    size = 0
+    for d in rows:
+        length = len(d.alert.title) + len(d.alert.body) + 12
+        if parts and size + length <= DIGEST_CHARS:
+            parts[-1].append(d)
+            size += length
+        else:
+            parts.append([d])
+            size = length
+    return parts
 
 
 class Pipeline:
@@ -136,14 +158,26 @@ class Pipeline:
                 await stack.enter_async_context(host)
             await stack.enter_async_context(self.locks.polls)
             result = await self._poll(source, client)
-        self._check_health(source.name)
+        self._check_health(source)
         return result
 
-    def _check_health(self, name: str) -> None:
-        """Source-health rules, after each poll of the source."""
-        rules = [r for r in self.rules.enabled() if isinstance(r, SourceRule) and r.watches(name)]
+    def _check_health(self, source: Source) -> None:
+        """Source-health rules, after each poll of the source. A failure here is logged:
+        it must not cost the poll its result."""
+        rules = [
+            r for r in self.rules.enabled() if isinstance(r, SourceRule) and r.watches(source.name)
+        ]
         if not rules:
             return
+        try:
+            self._health(source, rules)
+        except StoreError:
+            raise
+        except Exception:
+            log.exception("source %s: health rules failed", source.name)
+
+    def _health(self, source: Source, rules: list[SourceRule]) -> None:
+        name = source.name
         status = self.store.source_statuses().get(name)
         if status is None:
             return
@@ -151,11 +185,25 @@ class Pipeline:
         now = self.clock()
         for rule in rules:
             state = self.store.fact(rule.id, f"health|{name}")
-            matches = rule.check(name, status.errors, status.last_error, last_new, None, state, now)
+            matches = rule.check(
+                name,
+                source.config.kind,
+                status.errors,
+                status.last_error,
+                last_new,
+                status.first_success,
+                state,
+                now,
+            )
             if not matches:
                 continue
+            suppressed = None
+            if rule.throttle_window:
+                last = self.store.last_alert_time(rule.id)
+                if last is not None and now - last < rule.throttle_window:
+                    suppressed = "throttle"
             alerts = [
-                self._alert(replace(m, title=t, body=b), None, None)
+                self._alert(replace(m, title=t, body=b), None, suppressed)
                 for m in matches
                 for t, b in [rule.render(m)]
             ]
@@ -169,7 +217,11 @@ class Pipeline:
         try:
             state = self.store.source_state(name)
             baseline = self.settings.baseline and self.store.is_new_source(name)
-            fetched = await source.fetch(client, state)
+            self.locks.fetching[name] = time.monotonic()  # the watchdog's view of progress
+            try:
+                fetched = await source.fetch(client, state)
+            finally:
+                self.locks.fetching.pop(name, None)
             for problem in fetched.problems:
                 log.warning("source %s: %s", name, problem)
             fetched_at = self.clock()
@@ -460,30 +512,35 @@ class Pipeline:
         return delivered, 0
 
     async def _deliver_digest(self, target: str, label: str, rows: list[Due]) -> tuple[int, int]:
-        """Many alerts due at once for one target: one message with all of them."""
+        """Many alerts due at once for one target: a few messages holding all of them, each
+        short enough for chat services that cut long messages (Telegram: 4,096 characters)."""
         now = self.clock()
         claimed = [
             d for d in rows if self.store.claim(d.alert.id, target, now=now, lease=CLAIM_LEASE)
         ]
-        if not claimed:
-            return 0, 0
-        title = f"monitor: {len(claimed)} alerts"
-        sections = [f"### {d.alert.title}\n\n{d.alert.body}" for d in claimed]
-        body = "\n\n---\n\n".join(sections)
-        key = (
-            "digest."
-            + hashlib.sha256("|".join(d.alert.id for d in claimed).encode()).hexdigest()[:20]
-        )
-        result = await self.notifier.send(target, title=title, body=body, key=f"{key}.{target}")
-        now = self.clock()
-        if result.ok:
-            for d in claimed:
-                self.store.mark_delivered(d.alert.id, target, now=now)
-            log.info("notify %s: delivered %d alerts in one digest", label, len(claimed))
-            return len(claimed), 0
-        for d in claimed:
-            self._failed_delivery(d, target, label, result.error or "failed", now)
-        return 0, 1
+        delivered = failed = 0
+        for part in _digest_parts(claimed):
+            title = (
+                f"monitor: {len(part)} alerts"
+                if len(part) == len(claimed)
+                else (f"monitor: {len(part)} of {len(claimed)} alerts")
+            )
+            body = "\n\n---\n\n".join(f"### {d.alert.title}\n\n{d.alert.body}" for d in part)
+            ids = "|".join(d.alert.id for d in part)
+            key = "digest." + hashlib.sha256(ids.encode()).hexdigest()[:20]
+            result = await self.notifier.send(target, title=title, body=body, key=f"{key}.{target}")
+            now = self.clock()
+            if result.ok:
+                for d in part:
+                    self.store.mark_delivered(d.alert.id, target, now=now)
+                delivered += len(part)
+                continue
+            failed += 1
+            for d in part:
+                self._failed_delivery(d, target, label, result.error or "failed", now)
+        if delivered:
+            log.info("notify %s: delivered %d alerts in digests", label, delivered)
+        return delivered, failed
 
     def _failed_delivery(self, d: Due, target: str, label: str, error: str, now: datetime) -> None:
         cfg = self.settings.delivery

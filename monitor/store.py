@@ -133,6 +133,13 @@ def m001_initial(db: Database) -> None:
     )
 
 
+@migrations()
+def m002_first_success(db: Database) -> None:
+    # When a source first answered: "silent since" for a source that never brought anything.
+    db.table("sources").add_column("first_success", str)
+    db.execute("update sources set first_success = last_success where last_success is not null")
+
+
 def now_utc() -> datetime:
     return datetime.now(UTC)
 
@@ -157,6 +164,7 @@ class SourceStatus:
     polls: int
     items: int
     next_poll: datetime | None
+    first_success: datetime | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -315,9 +323,10 @@ class Store:
                 )
             self.db.execute(
                 """insert into sources (name, etag, last_modified, cursor, last_poll, last_success,
-                       last_error, errors, polls, items, next_poll)
-                   values (?, ?, ?, ?, ?, ?, null, 0, 1, ?, ?)
+                       last_error, errors, polls, items, next_poll, first_success)
+                   values (?, ?, ?, ?, ?, ?, null, 0, 1, ?, ?, ?)
                    on conflict(name) do update set etag = excluded.etag,
+                       first_success = coalesce(first_success, excluded.first_success),
                        last_modified = excluded.last_modified, cursor = excluded.cursor,
                        last_poll = excluded.last_poll, last_success = excluded.last_success,
                        last_error = null, errors = 0, polls = polls + 1,
@@ -331,6 +340,7 @@ class Store:
                     iso(now),
                     len(fresh),
                     iso(next_poll),
+                    iso(now),
                 ],
             )
         return fresh
@@ -368,6 +378,7 @@ class Store:
                 polls=row["polls"] or 0,
                 items=row["items"] or 0,
                 next_poll=parse_iso(row["next_poll"]),
+                first_success=parse_iso(row.get("first_success")),
             )
         return out
 
@@ -480,7 +491,9 @@ class Store:
         return parse_iso(row["t"]) if row and row["t"] else None
 
     def iter_articles(self) -> Iterator[Article]:
-        for row in self.db.query("select * from articles order by published, rowid"):
+        for row in self.db.query(
+            "select * from articles where state != 'pruned' order by published, rowid"
+        ):
             yield _article_from_row(row)
 
     def last_new_article(self, source: str) -> datetime | None:
@@ -489,16 +502,22 @@ class Store:
         return parse_iso(row["t"]) if row and row["t"] else None
 
     def prune(self, before: datetime) -> int:
-        """Delete processed articles read before `before` (with their full-text entries);
-        facts and alerts keep what they need (an alert holds its article's title and link)."""
+        """Forget the title and text of processed articles read before `before` (and their
+        full-text entries); facts and alerts keep what they need. The row stays as a
+        tombstone (identity, source, dates, archive file) so that an item its feed still
+        lists is not taken for new again."""
         with self._write():
             cur = self.db.execute(
-                "delete from articles where state = 'done' and fetched < ?", [iso(before)]
+                "update articles set title = '', text = '', state = 'pruned'"
+                " where state = 'done' and fetched < ?",
+                [iso(before)],
             )
         return cur.rowcount
 
     def article_count(self) -> int:
-        return int(self._row("select count(*) as n from articles", [])["n"])  # type: ignore[index]
+        """Articles kept whole (pruned ones are tombstones)."""
+        row = self._row("select count(*) as n from articles where state != 'pruned'", [])
+        return int(row["n"]) if row else 0
 
     def _known_uids(self, uids: list[str]) -> set[str]:
         known: set[str] = set()

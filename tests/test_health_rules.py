@@ -106,3 +106,90 @@ def test_a_silent_source_alerts(tmp_path, feed_server):
     [alert] = store.alerts()
     assert alert.title == "[quiet] source wire silent: no new article for 1h or more"
     store.close()
+
+
+def test_frequency_counts_articles_read_out_of_order(tmp_path):
+    rule = FrequencyRule.model_validate(
+        {"id": "surge", "type": "frequency", "match": "Ukraine", "count": 3, "window": "1h"}
+    )
+    store = Store(tmp_path / "s.db")
+    pipeline = Pipeline(
+        Settings(archive=None, baseline=False, max_age=None),
+        RuleSet(rules=(rule,)),
+        store,
+        Notifier([]),
+        extract=False,
+    )
+    base = datetime(2022, 2, 3, 10, tzinfo=UTC)
+    for n, minutes in enumerate([0, 10, -5, 20]):  # the 09:55 article is read third
+        entry = Entry(
+            source="wire",
+            guid=f"urn:{n}",
+            title=f"Ukraine {n}",
+            text="Ukraine.",
+            published=base + timedelta(minutes=minutes),
+        )
+        article = normalize(entry, fetched=datetime.now(UTC))
+        store.record_poll(
+            "wire",
+            store.source_state("wire"),
+            [article],
+            now=datetime.now(UTC),
+            baseline=False,
+            next_poll=None,
+        )
+        asyncio.run(pipeline.process_pending())
+    assert len(store.alerts()) == 1
+    store.close()
+
+
+def test_silence_is_for_feeds_and_counts_from_the_first_answer(tmp_path, feed_server):
+    page = feed_server.route(
+        "/a.html",
+        "<html><body><article><p>"
+        + "Un article de fond sur la crise. " * 10
+        + "</p></article></body></html>",
+        content_type="text/html",
+    )
+    empty = feed_server.route("/empty.xml", rss([]))
+    write_rules(tmp_path, "- id: quiet\n  type: source\n  silent: 1h\n")
+    config = write_config(
+        tmp_path,
+        baseline=False,
+        sources=[
+            {"name": "one-page", "kind": "page", "url": page},
+            {"name": "empty-feed", "kind": "feed", "url": empty},
+        ],
+    )
+    loaded = load_all(str(config))
+    store = Store(loaded.settings.database)
+    clock = [datetime.now(UTC)]
+    pipeline = Pipeline(
+        loaded.settings, loaded.rules, store, loaded.notifier, clock=lambda: clock[0]
+    )
+    asyncio.run(pipeline.run_once())
+    clock[0] += timedelta(hours=2)
+    asyncio.run(pipeline.run_once())
+    titles = [a.title for a in store.alerts()]
+    assert titles == ["[quiet] source empty-feed silent: no new article for 1h or more"], titles
+    store.close()
+
+
+def test_templates_are_tried_at_load(tmp_path):
+    from monitor.errors import RuleError
+    from monitor.rules import load_rules
+
+    (tmp_path / "r.yaml").write_text(
+        "- id: a\n  type: match\n  match: x\n  message: {title: '{published:%d %B}'}\n"
+        "- id: b\n  type: source\n  message: {title: '{source} down'}\n"
+        "- id: c\n  type: source\n  message: {title: '{name} ({kind}): {error}'}\n",
+        encoding="utf-8",
+    )
+    try:
+        load_rules([tmp_path / "r.yaml"])
+    except RuleError as err:
+        problems = err.problems
+    else:
+        raise AssertionError("bad templates loaded")
+    assert len(problems) == 2, problems
+    assert "fields are text" in problems[0] and "unknown field {source}" in problems[1]

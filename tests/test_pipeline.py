@@ -318,8 +318,14 @@ def test_retention_prunes_old_articles_and_keeps_facts_and_alerts(tmp_path, feed
     assert p.prune() == 3
     assert store.article_count() == 0
     assert len(store.alerts()) == 3, "alerts stay, with their article's title and link"
-    fts = store.db.execute("select count(*) from articles_fts").fetchone()[0]
-    assert fts == 0, "the full-text index follows"
+    hits = store.db.execute(
+        "select count(*) from articles_fts where articles_fts match 'Poutine'"
+    ).fetchone()[0]
+    assert hits == 0, "the full-text index follows"
+    # The feed still lists the old items: they are not new again (tombstones remember them).
+    report = asyncio.run(p.run_once())
+    assert report.new_articles == 0 and len(store.alerts()) == 3
+    assert len(list((tmp_path / "articles").iterdir())) == 3
     store.close()
 
 
@@ -339,9 +345,53 @@ def test_a_rate_limited_target_is_left_alone_longer(tmp_path, feed_server):
     p, store = pipeline_for(config)
     asyncio.run(p.run_once())
     [alert] = store.alerts(status="pending")
-    [(target, status, attempts, error)] = alert.deliveries
+    [(_, _, attempts, error)] = alert.deliveries
     assert attempts == 1 and "429" in error
     row = store.db.execute("select next_attempt from deliveries").fetchone()
     wait = datetime.fromisoformat(row[0]) - datetime.now(UTC)
     assert wait > timedelta(minutes=3), wait
     store.close()
+
+
+def test_a_long_burst_is_split_into_digests_chat_services_accept(
+    tmp_path, feed_server, smtp_server
+):
+    long_items = [
+        Item(
+            title=f"Poutine {i} " + "longue dépêche " * 30,
+            link=f"https://news.example/{i}",
+            guid=f"https://news.example/{i}",
+            published=datetime.now(UTC) - timedelta(hours=1),
+            body="Vladimir Poutine. " + "Texte. " * 80,
+        )
+        for i in range(12)
+    ]
+    url = feed_server.route("/f.xml", rss(long_items))
+    write_rules(tmp_path, RULES)
+    config = write_config(
+        tmp_path,
+        baseline=False,
+        sources=[{"name": "f", "kind": "feed", "url": url}],
+        notify=[{"url": smtp_server.apprise_url()}],
+        delivery={"digest_over": 5},
+    )
+    p, store = pipeline_for(config)
+    report = asyncio.run(p.run_once())
+    assert report.delivered == 12
+    mails = smtp_server.wait_for(2, timeout=10)
+    assert len(mails) >= 2 and all(len(m.text) < 4096 for m in mails)
+    assert sum(m.text.count("[putin]") for m in mails) == 12
+    store.close()
+
+
+def test_quiet_hours_written_without_quotes(tmp_path):
+    from monitor.config import load_settings
+
+    cfg = tmp_path / "m.yaml"
+    cfg.write_text(
+        "notify:\n  - url: 'json://localhost/x'\n    quiet: {start: 22:00, end: 7:30, timezone: Europe/Paris}\n"
+    )
+    quiet = load_settings(cfg).notify[0].quiet
+    assert quiet is not None and (quiet.start.hour, quiet.end.hour, quiet.end.minute) == (22, 7, 30)
+    assert quiet.active(datetime(2022, 2, 3, 23, 0, tzinfo=UTC))  # midnight in Paris
+    assert not quiet.active(datetime(2022, 2, 3, 12, 0, tzinfo=UTC))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 import string
 from dataclasses import dataclass, field
@@ -14,6 +15,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from monitor.article import Article
 from monitor.config import OptionalDuration
 from monitor.textmatch import KeywordIndex, fold
+
+log = logging.getLogger("monitor")
 
 # -- what rules produce -------------------------------------------------------
 
@@ -87,7 +90,9 @@ class Context:
 
 
 #: Fields every alert message template may use; rule types add their own.
-COMMON_FIELDS = ("rule", "title", "body", "evidence", "article_title", "source", "url", "published")
+COMMON_FIELDS = ("rule", "title", "body")
+#: ... and those of rules that fire on an article.
+ARTICLE_FIELDS = ("evidence", "article_title", "source", "url", "published")
 
 
 class Message(BaseModel):
@@ -116,7 +121,7 @@ class Rule(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     type_name: ClassVar[str] = ""
     #: the fields this type's alerts offer to message templates, beyond COMMON_FIELDS
-    fields: ClassVar[tuple[str, ...]] = ()
+    fields: ClassVar[tuple[str, ...]] = ARTICLE_FIELDS
 
     id: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=100)
     type: str
@@ -142,6 +147,12 @@ class Rule(BaseModel):
                 raise ValueError(
                     f"message: unknown field {{{sorted(unknown)[0]}}} (known: {', '.join(sorted(known))})"
                 )
+            try:  # every field is text: "{count:,}" or "{published:%d %B}" would fail on each alert
+                (part or "").format_map(dict.fromkeys(known, "text"))
+            except (ValueError, IndexError, KeyError) as exc:
+                raise ValueError(
+                    f"message: {part!r}: {exc} (fields are text: use {{name}} only)"
+                ) from None
         return self
 
     def evaluate(self, ctx: Context) -> list[Match]:
@@ -156,8 +167,18 @@ class Rule(BaseModel):
         if self.message is None:
             return match.title, match.body
         values = {**match.fields, "rule": self.id, "title": match.title, "body": match.body}
-        title = self.message.title.format_map(values) if self.message.title else match.title
-        body = self.message.body.format_map(values) if self.message.body else match.body
+        try:
+            title = self.message.title.format_map(values) if self.message.title else match.title
+            body = self.message.body.format_map(values) if self.message.body else match.body
+        except (KeyError, ValueError, IndexError) as exc:
+            # Checked at load; should a field still be missing, the alert keeps its default text.
+            log.error(
+                "rule %s (%s): message template failed (%s): default text used",
+                self.id,
+                self.origin,
+                exc,
+            )
+            return match.title, match.body
         return title, body
 
     @property

@@ -24,7 +24,7 @@ from typing import Any, ClassVar, Literal
 from pydantic import Field, field_validator
 
 from monitor.config import Duration
-from monitor.rules.base import Context, Match, Rule, alert_body, article_fields
+from monitor.rules.base import ARTICLE_FIELDS, Context, Match, Rule, alert_body, article_fields
 
 TroopStatus = Literal["alert", "deployed", "massed", "considered", "withdrawn"]
 ContactStatus = Literal["held", "planned"]
@@ -91,6 +91,7 @@ class TroopsRule(Rule):
 
     type_name: ClassVar[str] = "troops"
     fields: ClassVar[tuple[str, ...]] = (
+        *ARTICLE_FIELDS,
         "actor",
         "amount",
         "count",
@@ -214,7 +215,15 @@ class ContactRule(Rule):
     """type: contact. Alerts on a new call, visit or meeting between two leaders."""
 
     type_name: ClassVar[str] = "contact"
-    fields: ClassVar[tuple[str, ...]] = ("leaders", "leader1", "leader2", "mode", "status", "date")
+    fields: ClassVar[tuple[str, ...]] = (
+        *ARTICLE_FIELDS,
+        "leaders",
+        "leader1",
+        "leader2",
+        "mode",
+        "status",
+        "date",
+    )
     #: at least one of these leaders (English Wikidata labels) in the pair; empty = any
     leaders: list[str] = Field(default_factory=list)
     modes: list[ContactMode] = Field(default_factory=list)

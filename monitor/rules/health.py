@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import fnmatch
 from datetime import datetime, timedelta
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 from pydantic import Field
 
 from monitor.config import Duration, OptionalDuration
-from monitor.rules.base import Context, Match, Rule, alert_body, article_fields
+from monitor.rules.base import ARTICLE_FIELDS, Context, Match, Rule, alert_body, article_fields
 from monitor.rules.match import ExpressionRule
+
+SourceKind = Literal["feed", "files", "page"]
 
 
 def _span(window: timedelta) -> str:
@@ -34,9 +36,20 @@ class FrequencyRule(ExpressionRule):
     """type: frequency. N matching articles within a window."""
 
     type_name: ClassVar[str] = "frequency"
-    fields: ClassVar[tuple[str, ...]] = ("count", "window")
+    fields: ClassVar[tuple[str, ...]] = (*ARTICLE_FIELDS, "count", "window")
     count: int = Field(ge=2)
     window: Duration
+
+    def _burst(self, times: list[str], when: datetime) -> list[str] | None:
+        """The times of a window of `window` that holds `when` and at least `count` times."""
+        stamps = [datetime.fromisoformat(t) for t in times]
+        for i, start in enumerate(stamps):
+            if not start <= when <= start + self.window:
+                continue
+            inside = [times[j] for j in range(i, len(stamps)) if stamps[j] <= start + self.window]
+            if len(inside) >= self.count:
+                return inside
+        return None
 
     def evaluate(self, ctx: Context) -> list[Match]:
         if not self._expr.test(ctx):
@@ -46,13 +59,14 @@ class FrequencyRule(ExpressionRule):
             "burst": False,
         }
         when = ctx.article.published
-        since = (when - self.window).isoformat()
-        times = sorted(
-            [t for t in state["times"] if since < t <= when.isoformat()] + [when.isoformat()]
-        )
-        burst = len(times) >= self.count
-        learn = (("window", {"times": times[-self.count * 4 :], "burst": burst}),)
-        if not burst or state["burst"]:
+        # Articles are read in any order (a slow outlet, a later poll): keep the times near
+        # the newest one known, and look for a window holding this article and enough others.
+        times = sorted({*state["times"], when.isoformat()})
+        newest = datetime.fromisoformat(times[-1])
+        times = [t for t in times if datetime.fromisoformat(t) > newest - 2 * self.window]
+        burst_times = self._burst(times, when)
+        learn = (("window", {"times": times[-self.count * 4 :], "burst": burst_times is not None}),)
+        if burst_times is None or state["burst"]:
             return [
                 Match(
                     rule=self.id,
@@ -70,12 +84,16 @@ class FrequencyRule(ExpressionRule):
             Match(
                 rule=self.id,
                 kind="frequency",
-                key=f"frequency|{times[0]}",
-                title=f"[{self.id}] {len(times)} matching articles within {span}, the latest: {ctx.article.title}",
+                key=f"frequency|{burst_times[0]}",
+                title=f"[{self.id}] {len(burst_times)} matching articles within {span}, the latest: {ctx.article.title}",
                 body=alert_body(ctx, None),
                 notify=tuple(self.notify),
                 learn=learn,
-                fields={**article_fields(ctx, None), "count": str(len(times)), "window": span},
+                fields={
+                    **article_fields(ctx, None),
+                    "count": str(len(burst_times)),
+                    "window": span,
+                },
             )
         ]
 
@@ -84,13 +102,15 @@ class SourceRule(Rule):
     """type: source. A source failing, or silent, too long; and its recovery."""
 
     type_name: ClassVar[str] = "source"
-    fields: ClassVar[tuple[str, ...]] = ("name", "errors", "error", "silent_for")
+    fields: ClassVar[tuple[str, ...]] = ("name", "kind", "errors", "error")
     #: source names (globs); empty = every source
     sources: list[str] = Field(default_factory=list)
     #: failed polls in a row that make a failing source
     failures: int = Field(default=3, ge=1)
     #: no new article for this long makes a silent source; null = not checked
     silent: OptionalDuration = None
+    #: the kinds of source silence applies to: a page is one article, an inbox may rest
+    silent_kinds: list[SourceKind] = Field(default_factory=lambda: list[SourceKind](["feed"]))
 
     def evaluate(self, ctx: Context) -> list[Match]:
         return []  # not per article: see check()
@@ -101,6 +121,7 @@ class SourceRule(Rule):
     def check(
         self,
         name: str,
+        kind: str,
         errors: int,
         error: str | None,
         last_new: datetime | None,
@@ -114,25 +135,30 @@ class SourceRule(Rule):
         problem = None
         if errors >= self.failures:
             problem = f"failing: {errors} polls in a row ({error})"
-        elif self.silent is not None:
+        elif self.silent is not None and kind in self.silent_kinds:
             since = last_new or first_seen
             if since is not None and now - since > self.silent:
                 problem = f"silent: no new article for {_span(self.silent)} or more"
         if problem and not state.get("down"):
             key = f"source|{name}|down|{now.isoformat()}"
             out.append(
-                self._match(name, key, f"source {name} {problem}", errors, error, {"down": key})
+                self._match(
+                    name, kind, key, f"source {name} {problem}", errors, error, {"down": key}
+                )
             )
         elif not problem and state.get("down"):
             key = f"source|{name}|recovered|{now.isoformat()}"
             out.append(
-                self._match(name, key, f"source {name} recovered", errors, error, {"down": None})
+                self._match(
+                    name, kind, key, f"source {name} recovered", errors, error, {"down": None}
+                )
             )
         return out
 
     def _match(
         self,
         name: str,
+        kind: str,
         key: str,
         what: str,
         errors: int,
@@ -147,5 +173,5 @@ class SourceRule(Rule):
             body=f"Source `{name}`: {what}.",
             notify=tuple(self.notify),
             learn=((f"health|{name}", new_state),),
-            fields={"name": name, "errors": str(errors), "error": error or "", "silent_for": ""},
+            fields={"name": name, "kind": kind, "errors": str(errors), "error": error or ""},
         )
