@@ -21,8 +21,12 @@ HERE = Path(__file__).resolve().parent
 
 def main() -> int:
     scripts = sorted(HERE.glob("bench_*.py"))
-    stamp = {"when": datetime.now(UTC).isoformat(timespec="seconds"), "machine": platform.machine(),
-             "cpus": os.cpu_count(), "python": platform.python_version()}
+    stamp = {
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": platform.machine(),
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+    }
     failed = 0
     with open(HERE / "results.jsonl", "a", encoding="utf-8") as out:
         for script in scripts:
@@ -34,7 +38,9 @@ def main() -> int:
                 failed += 1
             for line in proc.stdout.splitlines():
                 if line.startswith("{"):
-                    out.write(json.dumps({**stamp, "bench": script.stem, **json.loads(line)}) + "\n")
+                    out.write(
+                        json.dumps({**stamp, "bench": script.stem, **json.loads(line)}) + "\n"
+                    )
     return 1 if failed else 0
 
 

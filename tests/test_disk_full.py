@@ -89,14 +89,15 @@ def test_read_only_database_says_so_and_resumes(tmp_path, small_disk, feed_serve
         sources=[{"name": "w", "kind": "feed", "url": url}],
     )
     assert run_cli("once", "--config", config).code == 0
-    more = first + [
+    more = [
+        *first,
         Item(
             title="B",
             link="https://w.example/b",
             guid="https://w.example/b",
             published=when,
             body="Vladimir Poutine encore.",
-        )
+        ),
     ]
     feed_server.route("/w.xml", rss(more))
     subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)

@@ -58,7 +58,9 @@ def test_once_archives_emails_then_sends_a_conditional_get(
     # Plain text and HTML, and a stable dedup key per (alert, target) in a header.
     assert all(m.message.get_body(preferencelist=("html",)) is not None for m in mails)
     keys = {m["X-Monitor-Alert"] for m in mails}
-    alerts = [json.loads(x) for x in run_cli("alerts", "--json", "--config", config).out.splitlines()]
+    alerts = [
+        json.loads(x) for x in run_cli("alerts", "--json", "--config", config).out.splitlines()
+    ]
     assert {k.split(".")[0] for k in keys} == {a["id"] for a in alerts} and len(keys) == 5
     # The second cycle asks "changed since?" and sends nothing more.
     second = run_cli("once", "--config", config)

@@ -285,14 +285,23 @@ def test_articles_are_processed_in_order_of_publication(tmp_path):
 
 
 def test_message_templates_use_the_fact_fields(tmp_path):
-    rule = TroopsRule.model_validate({
-        "id": "t", "type": "troops",
-        "message": {"title": "{actor} {status_text}: {previous} -> {amount}",
-                    "body": "{evidence} ({source}, {published}) {url}"},
-    })
+    rule = TroopsRule.model_validate(
+        {
+            "id": "t",
+            "type": "troops",
+            "message": {
+                "title": "{actor} {status_text}: {previous} -> {amount}",
+                "body": "{evidence} ({source}, {published}) {url}",
+            },
+        }
+    )
     h = Harness(tmp_path, [rule])
-    h.article(Facts(troops=(troop(count=3000, qualifier="exact", status="deployed"),)), source="afp")
-    h.article(Facts(troops=(troop(count=5000, qualifier="exact", status="deployed"),)), source="afp")
+    h.article(
+        Facts(troops=(troop(count=3000, qualifier="exact", status="deployed"),)), source="afp"
+    )
+    h.article(
+        Facts(troops=(troop(count=5000, qualifier="exact", status="deployed"),)), source="afp"
+    )
     second = h.alerts()[1]
     assert second.title == "United States deployed: 3,000 -> 5,000"
     assert second.body.startswith("United States 5000 deployed. (afp, 2022-02-03)")
@@ -300,7 +309,8 @@ def test_message_templates_use_the_fact_fields(tmp_path):
 
 def test_templates_with_unknown_fields_are_refused_with_their_line(tmp_path):
     (tmp_path / "r.yaml").write_text(
-        "- id: c\n  type: contact\n  message:\n    title: '{leaders} {count}'\n", encoding="utf-8")
+        "- id: c\n  type: contact\n  message:\n    title: '{leaders} {count}'\n", encoding="utf-8"
+    )
     with pytest.raises(Exception) as err:
         load_rules([tmp_path / "r.yaml"])
     [problem] = err.value.problems
