@@ -332,7 +332,7 @@ class Pipeline:
         facts = self._extract(article)
         ctx = Context(article=article, facts=facts, state=self.store, index=self.rules.index)
         matches: list[Match] = []
-        for rule in self.rules.enabled():
+        for rule in self.rules.candidates(ctx):
             try:
                 matches.extend(rule.evaluate(ctx))
             except Exception:  # one broken rule must not cost the article the others

@@ -68,6 +68,10 @@ spec = st.recursive(
         st.fixed_dictionaries({"all": st.lists(inner, min_size=1, max_size=3)}),
         st.fixed_dictionaries({"any": st.lists(inner, min_size=1, max_size=2), "not": inner}),
         st.fixed_dictionaries({"title": inner}),
+        st.fixed_dictionaries({"not": inner}),
+        st.fixed_dictionaries(
+            {"any": st.lists(inner, min_size=1, max_size=2), "source": st.just("s*")}
+        ),
     ),
     max_leaves=6,
 )
@@ -87,3 +91,7 @@ def test_rules_fire_the_same_with_and_without_the_index(specs, title, body):
     ]
     without = [m.key for r in rules.rules for m in r.evaluate(Context(article=article))]
     assert with_index == without
+    # Skipping the rules that cannot fire changes nothing either.
+    ctx = Context(article=article, index=rules.index)
+    pruned = [m.key for r in rules.candidates(ctx) for m in r.evaluate(ctx)]
+    assert pruned == without

@@ -28,7 +28,7 @@ from monitor.errors import ConfigError, RuleError
 from monitor.rules.base import Context, Match, Rule, RuleState, sentence_around
 from monitor.rules.facts import ContactRule, TroopsRule
 from monitor.rules.health import FrequencyRule, SourceRule
-from monitor.rules.match import MatchRule, compile_expr
+from monitor.rules.match import ExpressionRule, MatchRule, compile_expr
 from monitor.textmatch import KeywordIndex
 from monitor.yamlfile import YamlDoc, pydantic_problems, read_yaml
 
@@ -71,6 +71,18 @@ class RuleSet:
     @property
     def by_id(self) -> dict[str, Rule]:
         return {r.id: r for r in self.rules}
+
+    def candidates(self, ctx: Context) -> Iterable[Rule]:
+        """The enabled rules that may fire on this article: a rule that needs one of its
+        keywords is skipped when the article holds none (one automaton pass decides)."""
+        if ctx.index is None:
+            yield from self.enabled()
+            return
+        present = ctx.keyword_hits("title") | ctx.keyword_hits("text")
+        for rule in self.enabled():
+            if isinstance(rule, ExpressionRule) and not rule.may_fire(present):
+                continue
+            yield rule
 
     @cached_property
     def index(self) -> KeywordIndex:

@@ -33,6 +33,10 @@ ALL_FIELDS = ("title", "text", "source", "language")
 class Expr:
     """A compiled match expression node."""
 
+    #: True when the node can only be true if one of its keywords is present (keywords,
+    #: any/all of such nodes): a rule so built is skipped on articles that hold none.
+    positive: bool = False
+
     def keywords(self) -> list[str]:
         """Every keyword below this node (for the rule set's KeywordIndex)."""
         children = getattr(self, "children", ())
@@ -51,6 +55,11 @@ class Keyword(Expr):
     word: str
     fields: tuple[str, ...]
     pattern: re.Pattern[str]
+    key: str = ""  # keyword_key(word), computed once
+    positive: bool = True
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", keyword_key(self.word))
 
     def keywords(self) -> list[str]:
         return [self.word]
@@ -58,8 +67,7 @@ class Keyword(Expr):
     def test(self, ctx: Context) -> bool:
         if ctx.index is not None:
             # The rule set's automaton already scanned the field: a set lookup.
-            key = keyword_key(self.word)
-            return any(key in ctx.keyword_hits(f) for f in self.fields)
+            return any(self.key in ctx.keyword_hits(f) for f in self.fields)
         return any(self.pattern.search(ctx.folded_field(f)) for f in self.fields)
 
     def hits(self, ctx: Context) -> list[tuple[str, re.Match[str]]]:
@@ -96,6 +104,10 @@ class Glob(Expr):
 class AnyOf(Expr):
     children: tuple[Expr, ...]
 
+    @property
+    def positive(self) -> bool:  # type: ignore[override]
+        return all(c.positive for c in self.children)
+
     def test(self, ctx: Context) -> bool:
         return any(c.test(ctx) for c in self.children)
 
@@ -106,6 +118,10 @@ class AnyOf(Expr):
 @dataclass(frozen=True)
 class AllOf(Expr):
     children: tuple[Expr, ...]
+
+    @property
+    def positive(self) -> bool:  # type: ignore[override]
+        return all(c.positive for c in self.children)
 
     def test(self, ctx: Context) -> bool:
         return all(c.test(ctx) for c in self.children)
@@ -178,6 +194,7 @@ class ExpressionRule(Rule):
 
     match: Any
     _expr: Expr = PrivateAttr()
+    _keys: frozenset[str] = PrivateAttr()
 
     @field_validator("match")
     @classmethod
@@ -187,9 +204,15 @@ class ExpressionRule(Rule):
 
     def model_post_init(self, context: Any) -> None:
         self._expr = compile_expr(self.match)
+        self._keys = frozenset(keyword_key(w) for w in self._expr.keywords())
 
     def keywords(self) -> list[str]:
         return self._expr.keywords()
+
+    def may_fire(self, present: set[str]) -> bool:
+        """False when the rule certainly cannot match: its expression needs a keyword and
+        none of its keywords is among those present in the article."""
+        return not self._expr.positive or not self._keys.isdisjoint(present)
 
 
 class MatchRule(ExpressionRule):
