@@ -30,7 +30,7 @@ from monitor.extract.leaders import ROLE_STEMS, Mention, find_mentions, find_nam
 from monitor.extract.lexicon import language
 from monitor.extract.numbers import find_quantities
 from monitor.extract.phrases import tokenize
-from monitor.extract.sentences import split
+from monitor.extract.sentences import spans
 from monitor.extract.troops import TROOP_STEMS, RawTroop, find_troops, has_troop_noun
 
 #: A sentence without any of these word stems, places or names has nothing to extract.
@@ -93,8 +93,7 @@ def _read(source: str, published: dt.date, lang: str, state: _State, *, from_tit
     token_starts = tokens.starts
     actor_starts = [a.start for a in actors]
     name_starts = [n.start for n in names]
-    for sentence in split(norm):
-        lo, hi = sentence.start, sentence.end
+    for lo, hi, _ in spans(norm):
         a_lo, a_hi = bisect_left(actor_starts, lo), bisect_left(actor_starts, hi)
         n_lo, n_hi = bisect_left(name_starts, lo), bisect_left(name_starts, hi)
         words = tokens.stems(bisect_left(token_starts, lo), bisect_left(token_starts, hi))
@@ -103,7 +102,7 @@ def _read(source: str, published: dt.date, lang: str, state: _State, *, from_tit
         if hi - lo > MAX_SENTENCE:
             continue  # not a sentence (a list, a table, run-on text): no evidence to cite
         _read_sentence(
-            sentence.text,
+            norm[lo:hi],
             source[lo:hi],
             words,
             [_shift_actor(a, lo) for a in actors[a_lo:a_hi]],

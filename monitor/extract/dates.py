@@ -90,8 +90,33 @@ _WEEKDAY_FORM = (
     r"(?:(?P<pre>last|next|this|ce|cette)\s+)?(?P<wd>" + WEEKDAY_RE + r")"
     r"(?:\s+(?P<post>dernier|prochain|passé|soir|matin|après-midi))?"
 )
+# How a date expression can start: a day number, or the first two letters of
+# "ce"/"cette"/"le", a weekday, a month, a relative word or "last"/"next"/"this".
+# Python's re has no fast scan for a case-insensitive alternation (it tries every
+# branch, each a long list of names, at every word); this lookahead, a superset of the
+# possible starts, rejects most words at once without changing any match. Built from
+# the same tables as the pattern, so it follows them when they change.
+_MENTION_STARTS: dict[str, set[str]] = {}
+for _start in ("ce", "le", "la", "ne", "th", *WEEKDAYS, *MONTHS, *_RELATIVE):
+    _MENTION_STARTS.setdefault(_start[0], set()).add(_start[1])
+_MENTION_AHEAD = (
+    "(?=[0-9]|"
+    + "|".join(
+        re.escape(first) + "[" + "".join(re.escape(c) for c in sorted(seconds)) + "]"
+        for first, seconds in sorted(_MENTION_STARTS.items())
+    )
+    + ")"
+)
 _MENTION = re.compile(
-    r"\b(?<![\w-])(?:(?P<fr>" + _FR_DATE + r")|(?P<en>" + _EN_DATE + r")|(?P<rel>" + _REL_RE + r")"
+    r"\b(?<![\w-])"
+    + _MENTION_AHEAD
+    + r"(?:(?P<fr>"
+    + _FR_DATE
+    + r")|(?P<en>"
+    + _EN_DATE
+    + r")|(?P<rel>"
+    + _REL_RE
+    + r")"
     r"|" + _WEEKDAY_FORM + r")(?![\w-])",
     re.IGNORECASE,
 )
@@ -254,6 +279,7 @@ _NUMERIC_DATE = re.compile(
     r"\b(?:(?P<d>[12]\d|3[01]|0?[1-9])[/.](?P<m>1[0-2]|0?[1-9])[/.](?P<y>(?:19|20)\d\d)"
     r"|(?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d))\b"
 )
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 _ANY_WEEKDAY = re.compile(r"\b(?<![\w-])(" + WEEKDAY_RE + r")(?![\w-])", re.IGNORECASE)
 
 
@@ -303,9 +329,10 @@ def article_date(text: str, *, year_month: tuple[int, int] | None, fallback: dt.
                 int(m.group("year")) if m.group("year") else None,
                 context,
             )
-    if found is None:
+    if found is None and _YEAR_DIGITS.search(text, 0, 300):
         # A stamp with its year near the top: "Publié le 2 février 2022", "February 2,
-        # 2022", "24/01/2022", "2022-01-24".
+        # 2022", "24/01/2022", "2022-01-24". (Only absolute dates with a year count, and
+        # a year is "19" or "20" and two digits: without one, find_dates is not run.)
         for mention in find_dates(text[:300]):
             if mention.kind == "absolute" and mention.year:
                 found = (mention.day, mention.month, mention.year, "")

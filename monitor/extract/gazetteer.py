@@ -88,6 +88,10 @@ class Gazetteer:
                 short.setdefault(name, []).append(p)
         self.full_matcher = PhraseMatcher(full.items(), case_sensitive=False)
         self.short_matcher = PhraseMatcher(short.items(), case_sensitive=True)
+        # holder() scans every term of every leader; the answer only depends on its
+        # arguments (the gazetteer does not change once loaded), and articles ask the
+        # same few (country, role, day) again and again.
+        self._holders: dict[tuple[str, str, dt.date], Leader | None] = {}
 
     def holder(self, country: str, role: str, day: dt.date) -> Leader | None:
         """Who held `role` in `country` on `day`.
@@ -96,6 +100,18 @@ class Gazetteer:
         supreme_leader), an office (head_of_state, head_of_government), or
         "executive" (whoever leads the country abroad: see the file's countries).
         """
+        key = (country, role, day)
+        try:
+            return self._holders[key]
+        except KeyError:
+            pass
+        found = self._holder(country, role, day)
+        if len(self._holders) >= 65536:
+            self._holders.clear()  # bounded: a long-running daemon sees many days
+        self._holders[key] = found
+        return found
+
+    def _holder(self, country: str, role: str, day: dt.date) -> Leader | None:
         if role == "executive":
             role = self.executive.get(country, HEAD_OF_GOVERNMENT)
         fallback = {"chancellor": HEAD_OF_GOVERNMENT, "prime_minister": HEAD_OF_GOVERNMENT}

@@ -96,8 +96,14 @@ _EN_ROLES = {
     "strongman": "executive",
     "chief": "executive",
 }
+# The lookaheads (?=[...]) below list the letters a phrase can start with: Python's re
+# has no fast scan for a case-insensitive alternation (it enters every branch at every
+# word boundary), and a superset of the first letters rejects most positions at once
+# without changing any match. A word added to one of them needs its first letter there.
 _ROLE_WORD = re.compile(
-    r"\b(?<!-)(?:"
+    r"\b(?<!-)(?=["
+    + "".join(sorted({w[0] for w in (*_FR_ROLES, *_EN_ROLES)}))
+    + r"])(?:"
     + "|".join(
         re.escape(w).replace(r"\ ", r"\s+")
         for w in sorted({*_FR_ROLES, *_EN_ROLES}, key=len, reverse=True)
@@ -115,22 +121,23 @@ ROLE_WORDS = (
 )
 ROLE_STEMS = stems(ROLE_WORDS.split())
 _PLURAL_WORD = re.compile(
-    r"\b(?<!-)(?:présidents|dirigeants|chefs\s+d'(?:é|e)tat(?:\s+et\s+de\s+gouvernement)?|"
+    r"\b(?<!-)(?=[cdhlp])"
+    r"(?:présidents|dirigeants|chefs\s+d'(?:é|e)tat(?:\s+et\s+de\s+gouvernement)?|"
     r"leaders|premiers\s+ministres|chefs\s+de\s+gouvernement|presidents|heads\s+of\s+state|"
     r"prime\s+ministers)(?![\w-])",
     re.IGNORECASE,
 )
 _HOMOLOGUE_WORD = re.compile(
-    r"\b(?:son|sa|leur|ses|leurs)\s+homologues?(?![\w-])|"
-    r"\bcounterparts?(?![\w-])",
+    r"\b(?=[cls])(?:(?:son|sa|leur|ses|leurs)\s+homologues?(?![\w-])|"
+    r"counterparts?(?![\w-]))",
     re.IGNORECASE,
 )
 _BARE_WORD = re.compile(
-    r"\b(?<!-)(?:le|the)\s+(?P<role>président|president|chancelier|"
+    r"\b(?<!-)(?=[lt])(?:le|the)\s+(?P<role>président|president|chancelier|"
     r"chancellor|chef\s+de\s+l'(?:é|e)tat|premier\s+ministre|prime\s+minister)(?![\w-])",
     re.IGNORECASE,
 )
-_PLACE_HINT = re.compile(r"kremlin|lys[ée]e|maison|matignon|downing", re.IGNORECASE)
+_PLACE_HINT = re.compile(r"(?=[dklm])(?:kremlin|lys[ée]e|maison|matignon|downing)", re.IGNORECASE)
 _PLACE_ROLES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), country, role)
     for pattern, country, role in (

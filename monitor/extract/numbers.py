@@ -13,6 +13,7 @@ something next to "million".
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -116,9 +117,19 @@ _EN_WORDS = [
     "billion",
 ]
 _WORD = "|".join(sorted(set(_FR_WORDS + _EN_WORDS), key=len, reverse=True))
+# What an atom can start with: a digit, a number word, or "a"/"an"/"one" before one.
+# Python's re has no fast scan for a case-insensitive alternation (it enters every
+# branch at every word boundary); this lookahead, a superset of the first characters,
+# rejects most positions at once without changing any match. (_QUALIFIER and
+# _RANGE_START below do the same: a word added there needs its first letter listed.)
+_ATOM_FIRST = r"(?=[\d" + "".join(sorted({w[0] for w in _FR_WORDS + _EN_WORDS} | {"a", "o"})) + "])"
 
 _ATOM = re.compile(
-    r"\b(?:(?P<digits>(?<![\w.,])(?:\d{1,3}(?:" + _SEP + r"\d{3})+|\d+(?:[.,]\d+)?)(?![\w]|[.,]\d))"
+    r"\b"
+    + _ATOM_FIRST
+    + r"(?:(?P<digits>(?<![\w.,])(?:\d{1,3}(?:"
+    + _SEP
+    + r"\d{3})+|\d+(?:[.,]\d+)?)(?![\w]|[.,]\d))"
     r"(?:[ \u00a0\u202f]*(?P<mult>millions?|milliards?|mille|thousand|billions?|million)\b)?"
     r"|(?P<words>(?<![\w-])(?:an?\s+|one\s+)?(?:" + _WORD + r")"
     r"(?:(?:[\s-]+(?:et[\s-]+|and[\s-]+)?)(?:" + _WORD + r"))*(?![\w-])))",
@@ -140,14 +151,15 @@ _APPROX_NOUNS = {
 }
 #: "une centaine de", "un millier d'", "une dizaine de milliers de", "a dozen".
 _APPROX_NOUN = re.compile(
-    r"\b(?<![\w-])(?:une?|a)\s+(?P<noun>dizaine|douzaine|quinzaine|vingtaine|trentaine|"
+    r"\b(?<![\w-])(?=[ua])(?:une?|a)\s+(?P<noun>dizaine|douzaine|quinzaine|vingtaine|trentaine|"
     r"quarantaine|cinquantaine|soixantaine|centaine|millier|dozen)"
     r"(?:\s+de\s+(?P<thousands>milliers))?",
     re.IGNORECASE,
 )
 #: "des dizaines de milliers", "plusieurs milliers", "tens of thousands", "thousands".
 _VAGUE = re.compile(
-    r"\b(?<![\w-])(?:(?:des|de|plusieurs|quelques|nombreux|nombreuses|many|several|a\s+few)\s+)?"
+    r"\b(?<![\w-])(?=[acdhmnpqst])"
+    r"(?:(?:des|de|plusieurs|quelques|nombreux|nombreuses|many|several|a\s+few)\s+)?"
     r"(?:(?:dizaines|centaines|milliers|tens|hundreds|thousands|dozens)"
     r"(?:\s+(?:de|of)\s+(?:milliers|centaines\s+de\s+milliers|thousands|hundreds\s+of\s+"
     r"thousands))?|(?:several|a\s+few)\s+(?:hundred|thousand)(?:s)?)(?![\w-])",
@@ -170,15 +182,17 @@ _Q_MORE = (
     r"plus\s+d['’]une?"
 )
 _QUALIFIER = re.compile(
-    r"(?:(?P<up_to>" + _Q_UP_TO + r")|(?P<more_than>" + _Q_MORE + r")|"
+    r"(?=[abcdefijlmnopqrsuw~à])(?:(?P<up_to>" + _Q_UP_TO + r")|(?P<more_than>" + _Q_MORE + r")|"
     r"(?P<approx>" + _Q_APPROX + r"))\s*$",
     re.IGNORECASE,
 )
-_RANGE_START = re.compile(r"(?:entre|between|from|de|d['’])\s*$", re.IGNORECASE)
+_RANGE_START = re.compile(r"(?=[bdef])(?:entre|between|from|de|d['’])\s*$", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"^\s*(?:et|à|a|and|to|-|–|—|ou|or)\s*$", re.IGNORECASE)
 _DASH_JOIN = re.compile(r"^\s*[-–—]\s*$")
 
 
+# Cached: pure, and the same figures ("3 000", "8.500") recur across articles.
+@functools.lru_cache(maxsize=4096)
 def parse_digits(digits: str, mult: str | None = None) -> int | None:
     """An integer from a digit string as news copy writes it, or None if not a whole number.
 
@@ -201,6 +215,9 @@ def parse_digits(digits: str, mult: str | None = None) -> int | None:
     return None
 
 
+# Cached: text2num is slow and the same few number words ("deux", "huit", "trois
+# mille") come back in every article; the function is pure (same words, same value).
+@functools.lru_cache(maxsize=4096)
 def parse_words(words: str, lang: str) -> int | None:
     """An integer from number words ("trois mille", "a thousand"), or None."""
     text = re.sub(r"\s+", " ", words.strip().lower())

@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import accumulate
+from operator import itemgetter
 from typing import Generic, TypeVar
 
 V = TypeVar("V")
@@ -24,6 +25,8 @@ _TOKEN = re.compile(r"\w+")
 _SPLIT = re.compile(r"(\w+)")
 _COMBINING = re.compile("[\u0300-\u036f]")
 _JOINER = re.compile(r"[ \u00a0.'’-]{1,2}")
+#: w[:5] as a C-level callable, for map() over every word of an article.
+_FIRST_FIVE = itemgetter(slice(None, 5))
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -107,7 +110,7 @@ def tokenize(text: str) -> Tokens:
         ends=offsets[1::2],
         exact=exact,
         lower=lower,
-        stem5=tuple([w[:5] for w in lower]),
+        stem5=tuple(map(_FIRST_FIVE, lower)),
         exact_set=frozenset(exact),
         lower_set=frozenset(lower),
     )

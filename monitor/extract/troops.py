@@ -20,8 +20,14 @@ from monitor.extract.actors import ActorMention
 from monitor.extract.numbers import Quantity
 from monitor.extract.phrases import stems
 
+# Python's re has no fast scan for a case-insensitive alternation: it enters every
+# branch at every word boundary. A lookahead on the possible first letters (a superset:
+# it only skips positions where no branch can start) rejects most positions at once.
+# The same goes for every (?=[...]) in this module: a word added to an alternation
+# must have its first letter in the lookahead (either case: the flag covers both).
 _TROOP_NOUN = re.compile(
-    r"\b(?<![\w-])(?P<noun>soldats?|militaires|troupes?|parachutistes|marines|Marines|"
+    r"\b(?<![\w-])(?=[acfghilmprst])"
+    r"(?P<noun>soldats?|militaires|troupes?|parachutistes|marines|Marines|"
     r"réservistes|fantassins|commandos|légionnaires|casques\s+bleus|gardes-frontières|"
     r"GI's|GIs|hommes|troops|soldiers|service\s*members|servicemembers|servicemen|"
     r"military\s+personnel|personnel|paratroopers|reservists|infantrymen|"
@@ -37,9 +43,10 @@ _TROOP_WORDS = (
 TROOP_STEMS = stems(_TROOP_WORDS.split())
 _NEEDS_CONTEXT = frozenset({"hommes", "men", "personnel"})
 _MILITARY_CONTEXT = re.compile(
-    r"troupe|soldat|militaire|armée|déplo|alerte|frontière|otan|forces?\b|pentagone|défense|"
+    r"(?=[abcdfmnoprst])"
+    r"(?:troupe|soldat|militaire|armée|déplo|alerte|frontière|otan|forces?\b|pentagone|défense|"
     r"troops|military|army|deploy|alert|border|nato|pentagon|defen[cs]e|massé|rassembl|"
-    r"massed|massing|contingent",
+    r"massed|massing|contingent)",
     re.IGNORECASE,
 )
 # What may sit between a number and its troop noun: "de", "of the", adjectives and
@@ -74,6 +81,7 @@ _CASUALTY_AFTER = re.compile(
     re.IGNORECASE,
 )
 _CASUALTY_BEFORE = re.compile(
+    r"(?=[bcdefklmprtwé])"
     r"(?:mort|morts|décès|perte|pertes|deaths?|loss|losses|killing|dépouilles|bodies|"
     r"capturé|captured|libération|release|échange|exchange|form(?:er|é|ation)|entraîner|"
     r"trained|training|tué|killed|wounded|blessé)\s+(?:de\s+|d'|des\s+|of\s+)?"
@@ -81,17 +89,20 @@ _CASUALTY_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CAPACITY = re.compile(
+    r"(?=[acdp])"
     r"(?:capable\s+d'|pouvant|peut|peuvent|capacité\s+d'|can|could|able\s+to|capacity\s+to|"
     r"designed\s+to)\s+(?:accueillir|héberger|loger|recevoir|accommodate|host|house|hold|"
     r"transporter|transport|carry)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 
+# first: the letters each status's words can start with (see _TROOP_NOUN).
 _STATUS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (status, re.compile(r"\b(?:" + pattern + ")", re.IGNORECASE))
-    for status, pattern in (
+    (status, re.compile(r"\b(?=[" + first + "])(?:" + pattern + ")", re.IGNORECASE))
+    for status, first, pattern in (
         (
             "alert",
+            "cehmopré",
             r"en\s+(?:état\s+d'|état\s+de\s+)?(?:alerte|pré-?alerte)|(?:mis|placés?)\s+en\s+alerte|"
             r"en\s+attente|en\s+stand-?by|état\s+de\s+préparation|prête?s?\s+à\s+être\s+déployée?s|"
             r"mobilis\w+|called\s+up|call(?:s|ing)?\s+up|call-up|on\s+(?:heightened\s+|high\s+|higher\s+|increased\s+)?alert|"
@@ -100,6 +111,7 @@ _STATUS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "withdrawn",
+            "bdlpqrw",
             r"retir\w+|retrait|rapatri\w+|quitt\w+|désengag\w+|withdr\w+|"
             r"pull(?:ed|ing|s)?\s+(?:out|back)|pull-?out|repatriat\w+|draw\s*down|drawdown|"
             r"brought\s+home|return(?:ed|ing)?\s+home|rentrer|rentrés|"
@@ -108,12 +120,14 @@ _STATUS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "massed",
+            "abcegmrs",
             r"mass(?:é|és|ée|ées|er|ent|ait|aient|e)\b|rassembl\w+|concentr\w+|amass\w+|"
             r"accumul\w+|regroup\w+|massed|massing|gather\w*|build-?up|buildup|built\s+up|"
             r"assembled|encercl\w+|surround\w*|réuni(?:s|es)?\b|réunir",
         ),
         (
             "deployed",
+            "abdefhilmprst",
             r"envo(?:i|ie|ient|yer|yé|yée|yés|yées|iera|ieront|yait|yaient|yant)\b|déplo\w+|"
             r"redéplo\w+|dépêch\w+|arriv\w+|stationn\w+|débarqu\w+|renforts?\b|positionn\w+|position(?:ed|ing)\b|"
             r"postés|installés|transférés|en\s+route|rejoin\w+|présents?\s+(?:en|à|au|aux|dans|sur)|"
@@ -127,19 +141,20 @@ _STATUS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 _MODAL = re.compile(
-    r"(?:envisag\w+|options?|pourr\w+|éventuel\w*|"
+    r"(?=[cdemnoprtwé])(?:envisag\w+|options?|pourr\w+|éventuel\w*|"
     r"prête?s?\s+à|demand\w*|réclam\w*|request\w*|call(?:ed|s)?\s+for|examin\w+|étudi\w+|réfléchi\w*|n'exclu\w+\s+pas|could|might|may|consider\w*|"
     r"weigh\w*|mull\w*|contemplat\w*|ready\s+to|prepared\s+to|possible|possibly|"
     r"potential\w*|menace\s+d'|threaten\w*)\b[^.;,]{0,40}$",
     re.IGNORECASE,
 )
 _CONSIDERED_ALONE = re.compile(
-    r"envisag\w+|options?\b|étudi\w+|pourrai(?:t|ent)\s+(?:être\s+)?(?:envoy|déploy)|"
-    r"could\s+(?:be\s+)?(?:sent|deployed)|consider\w*",
+    r"(?=[ceopé])(?:envisag\w+|options?\b|étudi\w+|pourrai(?:t|ent)\s+(?:être\s+)?(?:envoy|déploy)|"
+    r"could\s+(?:be\s+)?(?:sent|deployed)|consider\w*)",
     re.IGNORECASE,
 )
 
 _BORDER = re.compile(
+    r"(?=[aclnopà])"
     r"(?:aux?\s+frontières?|à\s+la\s+frontière|le\s+long\s+(?:de\s+la\s+frontière|des\s+"
     r"frontières)|près\s+(?:de\s+la\s+frontière|des\s+frontières)|non\s+loin\s+de\s+la\s+"
     r"frontière|(?:along|near|at|on|close\s+to)\s+(?:the\s+|its\s+|their\s+)?"
