@@ -113,6 +113,9 @@ in_root --bind-ro="$dist:/dist" /bin/sh -c \
     '/opt/monitor/bin/pip install --quiet --disable-pip-version-check --no-index --no-deps --force-reinstall /dist/*.whl'
 install -m 0644 "$repo/README.md" "$root/opt/monitor/README.md"
 
+install -d -m 0700 "$root/etc/monitor/credentials"
+printf 'json://127.0.0.1:9/hook\n' >"$root/etc/monitor/credentials/webhook-url"
+chmod 0600 "$root/etc/monitor/credentials/webhook-url"
 install -d -m 0755 "$root/etc/monitor/rules"
 rm -f "$root/etc/monitor/rules/"*
 install -m 0644 "$repo"/rules/*.yaml "$root/etc/monitor/rules/"

@@ -134,6 +134,14 @@ def test_runs_as_a_dynamic_user(box):
     assert all(int(v, 16) == 0 for v in caps.values()), caps
 
 
+def test_secrets_arrive_as_credentials(box):
+    """LoadCredential=: the root-only file is readable by the dynamic user, nowhere else."""
+    pid = main_pid(box)
+    env = box.run("cat", f"/proc/{pid}/environ").stdout.split("\0")
+    [cred_dir] = [e.split("=", 1)[1] for e in env if e.startswith("CREDENTIALS_DIRECTORY=")]
+    assert box.run("cat", f"{cred_dir}/notify_webhook-url").stdout.strip() == "json://127.0.0.1:9/hook"
+
+
 def test_processes_an_inbox_article(box):
     # The state directory is the dynamic user's, mode 0750; root writes the article in.
     box.run("tee", "/var/lib/monitor/inbox/001_test.txt", input=ARTICLE)
