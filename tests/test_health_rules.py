@@ -17,27 +17,14 @@ from monitor.rules import FrequencyRule, RuleSet
 from monitor.store import Store
 
 
-def test_frequency_alerts_once_per_burst(tmp_path):
-    rule = FrequencyRule.model_validate(
-        {"id": "surge", "type": "frequency", "match": "Ukraine", "count": 3, "window": "1h"}
-    )
+def read_one_by_one(tmp_path, rule, published: list[datetime]) -> Store:
+    """Articles "Ukraine N" published at these times, each stored then processed in turn."""
     store = Store(tmp_path / "s.db")
-    pipeline = Pipeline(
-        Settings(archive=None, baseline=False, max_age=None),
-        RuleSet(rules=(rule,)),
-        store,
-        Notifier([]),
-        extract=False,
-    )
-    start = datetime(2022, 2, 3, 8, tzinfo=UTC)
-    minutes = [0, 10, 20, 30, 40, 200, 210, 220]  # a burst of five, a lull, a burst of three
-    for n, m in enumerate(minutes):
+    settings = Settings(archive=None, baseline=False, max_age=None)
+    pipeline = Pipeline(settings, RuleSet(rules=(rule,)), store, Notifier([]), extract=False)
+    for n, when in enumerate(published):
         entry = Entry(
-            source="wire",
-            guid=f"urn:{n}",
-            title=f"Ukraine {n}",
-            text="Ukraine.",
-            published=start + timedelta(minutes=m),
+            source="wire", guid=f"urn:{n}", title=f"Ukraine {n}", text="Ukraine.", published=when
         )
         article = normalize(entry, fetched=datetime.now(UTC))
         store.record_poll(
@@ -49,6 +36,16 @@ def test_frequency_alerts_once_per_burst(tmp_path):
             next_poll=None,
         )
         asyncio.run(pipeline.process_pending())
+    return store
+
+
+def test_frequency_alerts_once_per_burst(tmp_path):
+    rule = FrequencyRule.model_validate(
+        {"id": "surge", "type": "frequency", "match": "Ukraine", "count": 3, "window": "1h"}
+    )
+    start = datetime(2022, 2, 3, 8, tzinfo=UTC)
+    minutes = [0, 10, 20, 30, 40, 200, 210, 220]  # a burst of five, a lull, a burst of three
+    store = read_one_by_one(tmp_path, rule, [start + timedelta(minutes=m) for m in minutes])
     alerts = store.alerts()
     assert [a.title.split(",")[0] for a in alerts] == [
         "[surge] 3 matching articles within 1h",
@@ -112,33 +109,9 @@ def test_frequency_counts_articles_read_out_of_order(tmp_path):
     rule = FrequencyRule.model_validate(
         {"id": "surge", "type": "frequency", "match": "Ukraine", "count": 3, "window": "1h"}
     )
-    store = Store(tmp_path / "s.db")
-    pipeline = Pipeline(
-        Settings(archive=None, baseline=False, max_age=None),
-        RuleSet(rules=(rule,)),
-        store,
-        Notifier([]),
-        extract=False,
-    )
     base = datetime(2022, 2, 3, 10, tzinfo=UTC)
-    for n, minutes in enumerate([0, 10, -5, 20]):  # the 09:55 article is read third
-        entry = Entry(
-            source="wire",
-            guid=f"urn:{n}",
-            title=f"Ukraine {n}",
-            text="Ukraine.",
-            published=base + timedelta(minutes=minutes),
-        )
-        article = normalize(entry, fetched=datetime.now(UTC))
-        store.record_poll(
-            "wire",
-            store.source_state("wire"),
-            [article],
-            now=datetime.now(UTC),
-            baseline=False,
-            next_poll=None,
-        )
-        asyncio.run(pipeline.process_pending())
+    # The 09:55 article is read third.
+    store = read_one_by_one(tmp_path, rule, [base + timedelta(minutes=m) for m in (0, 10, -5, 20)])
     assert len(store.alerts()) == 1
     store.close()
 
