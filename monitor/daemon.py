@@ -181,8 +181,7 @@ class Daemon:
 
     def status(self) -> str:
         """One line for `systemctl status`: sources, health, last cycle, pending alerts."""
-        statuses = self.store.source_statuses()
-        failing = sum(1 for n in self.pipeline.sources if (st := statuses.get(n)) and st.errors)
+        failing = len(self.store.failing_sources() & self.pipeline.sources.keys())
         last = self.last_cycle.strftime("%H:%M:%S UTC") if self.last_cycle else "none yet"
         return (
             f"{len(self.pipeline.sources)} sources ({failing} failing), last cycle {last}, "

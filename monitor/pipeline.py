@@ -31,7 +31,7 @@ from monitor.article import Article, normalize
 from monitor.config import Settings
 from monitor.errors import SourceError, StoreError
 from monitor.notify import Notifier
-from monitor.rules import Context, Match, RuleSet, SourceRule
+from monitor.rules import Context, Match, Rule, RuleSet, SourceRule
 from monitor.sources import Source, make_source
 from monitor.sources.http import make_client
 from monitor.store import Due, NewAlert, Store, iso, now_utc
@@ -178,7 +178,7 @@ class Pipeline:
 
     def _health(self, source: Source, rules: list[SourceRule]) -> None:
         name = source.name
-        status = self.store.source_statuses().get(name)
+        status = self.store.source_status(name)
         if status is None:
             return
         last_new = self.store.last_new_article(name)
@@ -197,11 +197,7 @@ class Pipeline:
             )
             if not matches:
                 continue
-            suppressed = None
-            if rule.throttle_window:
-                last = self.store.last_alert_time(rule.id)
-                if last is not None and now - last < rule.throttle_window:
-                    suppressed = "throttle"
+            suppressed = self._throttled(rule, now, {})
             alerts = [
                 self._alert(replace(m, title=t, body=b), None, suppressed)
                 for m in matches
@@ -238,7 +234,7 @@ class Pipeline:
                 articles,
                 now=fetched_at,
                 baseline=baseline,
-                next_poll=fetched_at + self._next_in(source, fetched.fresh_for),
+                next_poll=fetched_at + (wait := self._next_in(source, fetched.fresh_for)),
             )
         except SourceError as exc:
             return self._failed(source, str(exc), now, exc.retry_after)
@@ -258,7 +254,6 @@ class Pipeline:
                 len(fresh),
                 " (baseline: recorded, no alerts)" if baseline and fresh else "",
             )
-        wait = self._next_in(source, fetched.fresh_for)
         return PollResult(
             source=name,
             ok=True,
@@ -380,18 +375,25 @@ class Pipeline:
             if not match.alert or self.store.has_alert(match.rule, match.key):
                 continue  # a repeat: finish_article adds its source to the fact
             rule = self.rules.by_id[match.rule]
-            suppressed = None
-            if rule.throttle_window:
-                if match.rule not in last_sent:
-                    last_sent[match.rule] = self.store.last_alert_time(match.rule)
-                last = last_sent[match.rule]
-                if last is not None and now - last < rule.throttle_window:
-                    suppressed = "throttle"
-                else:
-                    last_sent[match.rule] = now
+            suppressed = self._throttled(rule, now, last_sent)
             title, body = rule.render(match)
             out.append(self._alert(replace(match, title=title, body=body), article, suppressed))
         return out
+
+    def _throttled(
+        self, rule: Rule, now: datetime, last_sent: dict[str, datetime | None]
+    ) -> str | None:
+        """ "throttle" when the rule alerted within its throttle window, else None (and the
+        alert about to be made counts). last_sent carries the times across one batch."""
+        if not rule.throttle_window:
+            return None
+        if rule.id not in last_sent:
+            last_sent[rule.id] = self.store.last_alert_time(rule.id)
+        last = last_sent[rule.id]
+        if last is not None and now - last < rule.throttle_window:
+            return "throttle"
+        last_sent[rule.id] = now
+        return None
 
     def _alert(self, match: Match, article: Article | None, suppressed: str | None) -> NewAlert:
         return NewAlert(

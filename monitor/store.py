@@ -347,8 +347,8 @@ class Store:
 
     def record_failure(
         self, name: str, error: str, *, now: datetime, next_poll: datetime | None
-    ) -> int:
-        """Count a failed poll; returns the number of failures in a row."""
+    ) -> None:
+        """Count a failed poll (see failures() for how many in a row)."""
         with self._write():
             self.db.execute(
                 """insert into sources (name, last_poll, last_error, errors, polls, next_poll)
@@ -358,8 +358,6 @@ class Store:
                        next_poll = excluded.next_poll""",
                 [name, iso(now), error, iso(next_poll)],
             )
-        row = self._row("select errors from sources where name = ?", [name])
-        return int(row["errors"]) if row else 1
 
     def failures(self, name: str) -> int:
         """Failed polls in a row so far."""
@@ -367,20 +365,18 @@ class Store:
         return int(row["errors"] or 0) if row else 0
 
     def source_statuses(self) -> dict[str, SourceStatus]:
-        out = {}
-        for row in self.db.query("select * from sources order by name"):
-            out[row["name"]] = SourceStatus(
-                name=row["name"],
-                last_poll=parse_iso(row["last_poll"]),
-                last_success=parse_iso(row["last_success"]),
-                last_error=row["last_error"],
-                errors=row["errors"] or 0,
-                polls=row["polls"] or 0,
-                items=row["items"] or 0,
-                next_poll=parse_iso(row["next_poll"]),
-                first_success=parse_iso(row.get("first_success")),
-            )
-        return out
+        return {
+            row["name"]: _source_status(row)
+            for row in self.db.query("select * from sources order by name")
+        }
+
+    def source_status(self, name: str) -> SourceStatus | None:
+        """One source's status (after each poll: no need to read them all)."""
+        row = self._row("select * from sources where name = ?", [name])
+        return _source_status(row) if row else None
+
+    def failing_sources(self) -> set[str]:
+        return {r["name"] for r in self.db.query("select name from sources where errors > 0")}
 
     # -- articles ------------------------------------------------------------
 
@@ -726,6 +722,20 @@ class _Write:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise StoreError(f"{self.store.path}: {err}") from err
+
+
+def _source_status(row: dict[str, Any]) -> SourceStatus:
+    return SourceStatus(
+        name=row["name"],
+        last_poll=parse_iso(row["last_poll"]),
+        last_success=parse_iso(row["last_success"]),
+        last_error=row["last_error"],
+        errors=row["errors"] or 0,
+        polls=row["polls"] or 0,
+        items=row["items"] or 0,
+        next_poll=parse_iso(row["next_poll"]),
+        first_success=parse_iso(row.get("first_success")),
+    )
 
 
 def _dump(value: Any) -> str | None:

@@ -68,7 +68,7 @@ class RuleSet:
     rules: tuple[Rule, ...]
     files: tuple[Path, ...] = ()
 
-    @property
+    @cached_property
     def by_id(self) -> dict[str, Rule]:
         return {r.id: r for r in self.rules}
 
