@@ -70,7 +70,6 @@ class Notifier:
         if problems:
             raise ConfigError(problems)
         self.targets = {t.id: t for t in targets}
-        self._secrets = [t.url for t in targets]
 
     def route(self, tags: Iterable[str]) -> tuple[str, ...]:
         tags = tuple(tags)

@@ -119,7 +119,6 @@ class Rule(BaseModel):
     """Fields every rule has. Subclasses add their own and implement evaluate()."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
-    type_name: ClassVar[str] = ""
     #: the fields this type's alerts offer to message templates, beyond COMMON_FIELDS
     fields: ClassVar[tuple[str, ...]] = ARTICLE_FIELDS
 

@@ -89,7 +89,6 @@ def _figure(fact: dict[str, Any]) -> str:
 class TroopsRule(Rule):
     """type: troops. Alerts on a new troop figure for an actor and status."""
 
-    type_name: ClassVar[str] = "troops"
     fields: ClassVar[tuple[str, ...]] = (
         *ARTICLE_FIELDS,
         "actor",
@@ -214,7 +213,6 @@ class TroopsRule(Rule):
 class ContactRule(Rule):
     """type: contact. Alerts on a new call, visit or meeting between two leaders."""
 
-    type_name: ClassVar[str] = "contact"
     fields: ClassVar[tuple[str, ...]] = (
         *ARTICLE_FIELDS,
         "leaders",

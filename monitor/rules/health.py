@@ -35,7 +35,6 @@ def _span(window: timedelta) -> str:
 class FrequencyRule(ExpressionRule):
     """type: frequency. N matching articles within a window."""
 
-    type_name: ClassVar[str] = "frequency"
     fields: ClassVar[tuple[str, ...]] = (*ARTICLE_FIELDS, "count", "window")
     count: int = Field(ge=2)
     window: Duration
@@ -101,7 +100,6 @@ class FrequencyRule(ExpressionRule):
 class SourceRule(Rule):
     """type: source. A source failing, or silent, too long; and its recovery."""
 
-    type_name: ClassVar[str] = "source"
     fields: ClassVar[tuple[str, ...]] = ("name", "kind", "errors", "error")
     #: source names (globs); empty = every source
     sources: list[str] = Field(default_factory=list)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import fnmatch
 import re
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any
 
 from pydantic import PrivateAttr, field_validator
 
@@ -217,8 +217,6 @@ class ExpressionRule(Rule):
 
 class MatchRule(ExpressionRule):
     """type: match. Fires once per article whose fields match the expression."""
-
-    type_name: ClassVar[str] = "match"
 
     def evaluate(self, ctx: Context) -> list[Match]:
         if not self._expr.test(ctx):
