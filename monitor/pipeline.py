@@ -305,6 +305,9 @@ class Pipeline:
         """Archive, extract and run rules on every stored article not yet processed.
         Returns (articles processed, alerts recorded)."""
         async with self.locks.processing:
+            if self._recovering and self.settings.archive is not None:
+                # A crash between writing a temporary file and linking it leaves it behind.
+                seedformat.remove_partial_writes(self.settings.archive)
             if self.settings.archive is not None:
                 for article in self.store.unarchived():
                     self._archive(article)

@@ -152,6 +152,15 @@ def write_new(folder: Path, doc: SeedDoc, identity: str) -> Path:
         return target
 
 
+def remove_partial_writes(folder: Path) -> int:
+    """Delete the temporary files write_new() leaves when a crash cuts it short."""
+    removed = 0
+    for tmp in folder.glob(".*.txt.tmp") if folder.is_dir() else ():
+        tmp.unlink(missing_ok=True)
+        removed += 1
+    return removed
+
+
 def iter_article_files(paths: list[Path]) -> list[Path]:
     """Expand files and folders into article files, folders sorted by name."""
     out: list[Path] = []

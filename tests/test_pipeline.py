@@ -395,3 +395,16 @@ def test_quiet_hours_written_without_quotes(tmp_path):
     assert quiet is not None and (quiet.start.hour, quiet.end.hour, quiet.end.minute) == (22, 7, 30)
     assert quiet.active(datetime(2022, 2, 3, 23, 0, tzinfo=UTC))  # midnight in Paris
     assert not quiet.active(datetime(2022, 2, 3, 12, 0, tzinfo=UTC))
+
+
+def test_a_partial_archive_write_is_cleaned_up_at_start(tmp_path, feed_server):
+    config = make_config(tmp_path, feed_server, rss(items(1)))
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / ".007_0123456789abcdef.txt.tmp").write_text(
+        " date 2022-02 half", encoding="utf-8"
+    )
+    p, store = pipeline_for(config)
+    asyncio.run(p.run_once())
+    names = sorted(f.name for f in (tmp_path / "articles").iterdir())
+    assert len(names) == 1 and not names[0].startswith("."), names
+    store.close()
