@@ -3,6 +3,9 @@
 apprise throttles each plugin between requests (about 5.5 s), and one Apprise
 object sends to its services one after the other; a target per object lets the
 sender run targets side by side, so a slow or dead target delays nobody else.
+Each send carries its delivery's dedup key where the channel has a place for it:
+an ``X-Monitor-Alert`` header (email, JSON/XML/form webhooks) or the Matrix
+transaction id (access-token URLs).
 Target ids are stable (the configured name, else a hash of the URL) because the
 outbox rows name them across restarts; URLs never reach a log line unmasked.
 """
@@ -18,6 +21,7 @@ from typing import Any
 from urllib.parse import quote
 
 import apprise
+from apprise.plugins.matrix.base import NotifyMatrix
 
 from monitor.config import NotifyConfig, QuietHours, mask_url
 from monitor.errors import ConfigError
@@ -101,6 +105,9 @@ class Notifier:
     def _send(self, target: Target, title: str, body: str, key: str | None) -> SendResult:
         obj = apprise.Apprise()
         obj.add(with_dedup_key(target.url, key) if key else target.url)
+        if key:
+            for plugin in obj:
+                keyed_matrix_send(plugin, key)
         try:
             result = obj.notify(body=body, title=title, body_format=apprise.NotifyFormat.MARKDOWN)
         except Exception as exc:  # a plugin bug must not kill the sender; the outbox retries
@@ -127,6 +134,40 @@ def with_dedup_key(url: str, key: str) -> str:
         return url
     sep = "&" if "?" in url else "?"
     return f"{url}{sep}+{DEDUP_HEADER}={quote(key, safe='.-_')}"
+
+
+def matrix_txn_id(key: str) -> str:
+    """The Matrix transaction id of a delivery: stable, and safe in a URL path.
+
+    >>> matrix_txn_id("f00.t-1") == matrix_txn_id("f00.t-1") != matrix_txn_id("f01.t-1")
+    True
+    """
+    return "monitor-" + hashlib.sha256(key.encode()).hexdigest()[:32]
+
+
+def keyed_matrix_send(plugin: Any, key: str) -> bool:
+    """Make a Matrix plugin send its message under the delivery's transaction id.
+
+    A homeserver answers a repeated PUT .../send/m.room.message/{txnId} from the same
+    access token with the first event, and posts nothing: a resend after a crash
+    between the send and its record is then dropped by Synapse, not shown twice.
+    That needs the same token on every attempt, so only access-token URLs
+    (matrix://TOKEN@host/room) qualify; with user:password apprise logs in as a new
+    device per object and numbers its transactions itself.
+
+    apprise 2.2 (pinned) takes a raw token as its access token on first send and then
+    keeps one transaction id for the object; setting both here, before the send,
+    makes that id ours. The message must be one event: a split message would send
+    its later chunks under the same id, and the homeserver would drop them.
+    """
+    if not isinstance(plugin, NotifyMatrix) or plugin.user or not plugin.password:
+        return False
+    if plugin.mode != "off":  # webhook modes post elsewhere, without transaction ids
+        return False
+    plugin.access_token = plugin.password
+    plugin.transaction_id = matrix_txn_id(key)
+    plugin.overflow_mode = apprise.OverflowMode.UPSTREAM
+    return True
 
 
 def _reason(result: Any) -> str:

@@ -3,12 +3,17 @@ each arrives once, in Markdown, and a dead homeserver loses nothing."""
 
 from __future__ import annotations
 
+import asyncio
+import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from chat import SynapseServer
 from feeds import Item, rss
 from util import run_cli, write_config, write_rules
+
+from monitor.config import NotifyConfig
+from monitor.notify import Notifier
 
 
 @pytest.fixture(scope="module")
@@ -83,3 +88,39 @@ def test_a_dead_homeserver_loses_nothing(tmp_path, feed_server, synapse):
     r = run_cli("once", "--config", config)
     assert "0 pending delivery" in r.out, r.out + r.err
     assert len(synapse.wait_for(2, room)) == 2
+
+
+def test_a_resend_with_the_same_key_posts_nothing_new(synapse):
+    """An access-token target sends under the delivery's transaction id: the resend a
+    crash between the send and its record causes is answered by Synapse with the
+    first event and shown once; another key is another message."""
+    room = synapse.new_room("txn")
+    notifier = Notifier([NotifyConfig(name="matrix", url=synapse.apprise_url(room, token=True))])
+
+    def send(key, title):
+        return asyncio.run(notifier.send("matrix", title=title, body="b", key=key))
+
+    assert send("a1.matrix", "first").ok
+    assert send("a1.matrix", "first, again").ok  # the homeserver says yes, posts nothing
+    assert send("a2.matrix", "second").ok
+    time.sleep(0.5)
+    titles = [m["content"]["body"].splitlines()[0] for m in synapse.messages(room)]
+    assert titles == ["# first", "# second"], titles
+
+
+def test_without_a_key_or_with_a_password_nothing_is_deduplicated(synapse):
+    """The key is only used where it can work: user:password targets log in as a new
+    device per message (their resends are not deduplicated, as with SMTP)."""
+    room = synapse.new_room("no-txn")
+    notifier = Notifier(
+        [
+            NotifyConfig(name="token", url=synapse.apprise_url(room, token=True)),
+            NotifyConfig(name="login", url=synapse.apprise_url(room)),
+        ]
+    )
+    for target in ("token", "login", "token"):
+        assert asyncio.run(notifier.send(target, title=target, body="b")).ok
+    assert asyncio.run(notifier.send("login", title="login", body="b", key="k.login")).ok
+    assert asyncio.run(notifier.send("login", title="login", body="b", key="k.login")).ok
+    titles = [m["content"]["body"].splitlines()[0] for m in synapse.wait_for(5, room)]
+    assert sorted(titles) == ["# login"] * 3 + ["# token"] * 2, titles

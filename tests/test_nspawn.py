@@ -139,7 +139,9 @@ def test_secrets_arrive_as_credentials(box):
     pid = main_pid(box)
     env = box.run("cat", f"/proc/{pid}/environ").stdout.split("\0")
     [cred_dir] = [e.split("=", 1)[1] for e in env if e.startswith("CREDENTIALS_DIRECTORY=")]
-    assert box.run("cat", f"{cred_dir}/notify_webhook-url").stdout.strip() == "json://127.0.0.1:9/hook"
+    assert (
+        box.run("cat", f"{cred_dir}/notify_webhook-url").stdout.strip() == "json://127.0.0.1:9/hook"
+    )
 
 
 def test_processes_an_inbox_article(box):
