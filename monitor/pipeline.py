@@ -493,69 +493,86 @@ class Pipeline:
         config = self.notifier.targets.get(target)
         if config is not None and config.quiet is not None and config.quiet.active(self.clock()):
             return 0, 0  # quiet hours: the rows wait in the outbox
-        delivered = 0
-        label = self.notifier.targets[target].label if target in self.notifier.targets else target
+        label = config.label if config is not None else target
         async with lock:
+            delivered = failed = 0
+            # Digests claimed before (then a crash, or a failure) go again as they were.
+            for batch in dict.fromkeys(d.batch for d in rows if d.batch):
+                members = self.store.batch_deliveries(target, batch)
+                now = self.clock()
+                claimed = [d for d in members if self._claim(d, now)]
+                if claimed:
+                    ok = await self._send_digest(target, label, batch, claimed)
+                    delivered += len(claimed) if ok else 0
+                    if not ok:
+                        return delivered, 1
+            rows = [d for d in rows if not d.batch]
             if len(rows) > self.settings.delivery.digest_over:
-                return await self._deliver_digest(target, label, rows)
+                return await self._deliver_digests(target, label, rows, delivered)
             for d in rows:
-                if not self.store.claim(d.alert.id, target, now=self.clock(), lease=CLAIM_LEASE):
+                if not self._claim(d, self.clock()):
                     continue
                 result = await self.notifier.send(
                     target, title=d.alert.title, body=d.alert.body, key=f"{d.alert.id}.{target}"
                 )
-                now = self.clock()
-                if result.ok:
-                    self.store.mark_delivered(d.alert.id, target, now=now)
-                    log.info(
-                        "notify %s: delivered alert %s (rule %s)", label, d.alert.id, d.alert.rule
-                    )
-                    delivered += 1
-                    continue
-                self._failed_delivery(d, target, label, result.error or "failed", now)
-                return delivered, 1
-        return delivered, 0
-
-    async def _deliver_digest(self, target: str, label: str, rows: list[Due]) -> tuple[int, int]:
-        """Many alerts due at once for one target: a few messages holding all of them, each
-        short enough for chat services that cut long messages (Telegram: 4,096 characters)."""
-        now = self.clock()
-        claimed = [
-            d for d in rows if self.store.claim(d.alert.id, target, now=now, lease=CLAIM_LEASE)
-        ]
-        delivered = failed = 0
-        for part in _digest_parts(claimed):
-            title = (
-                f"monitor: {len(part)} alerts"
-                if len(part) == len(claimed)
-                else (f"monitor: {len(part)} of {len(claimed)} alerts")
-            )
-            body = "\n\n---\n\n".join(f"### {d.alert.title}\n\n{d.alert.body}" for d in part)
-            ids = "|".join(d.alert.id for d in part)
-            key = "digest." + hashlib.sha256(ids.encode()).hexdigest()[:20]
-            result = await self.notifier.send(target, title=title, body=body, key=f"{key}.{target}")
-            now = self.clock()
-            if result.ok:
-                for d in part:
-                    self.store.mark_delivered(d.alert.id, target, now=now)
-                delivered += len(part)
-                continue
-            failed += 1
-            for d in part:
-                self._failed_delivery(d, target, label, result.error or "failed", now)
-        if delivered:
-            log.info("notify %s: delivered %d alerts in digests", label, delivered)
+                if not result.ok:
+                    self._failed_delivery([d], target, label, result.error or "failed")
+                    return delivered, failed + 1
+                self.store.mark_delivered([d.alert.id], target, now=self.clock())
+                log.info("notify %s: delivered alert %s (rule %s)", label, d.alert.id, d.alert.rule)
+                delivered += 1
         return delivered, failed
 
-    def _failed_delivery(self, d: Due, target: str, label: str, error: str, now: datetime) -> None:
+    def _claim(self, d: Due, now: datetime) -> bool:
+        return self.store.claim(d.alert.id, d.target, now=now, lease=CLAIM_LEASE)
+
+    async def _deliver_digests(
+        self, target: str, label: str, rows: list[Due], delivered: int
+    ) -> tuple[int, int]:
+        """Many alerts due at once for one target: a few messages holding all of them, each
+        short enough for chat services that cut long messages (Telegram: 4,096 characters).
+        Which alerts each digest holds is written down before the first is sent, so a
+        digest sent again after a crash is the same message under the same dedup key."""
+        now = self.clock()
+        parts = _digest_parts([d for d in rows if self._claim(d, now)])
+        batches = {
+            "digest."
+            + hashlib.sha256("|".join(d.alert.id for d in part).encode()).hexdigest()[:20]: part
+            for part in parts
+        }
+        self.store.set_batches(target, {k: [d.alert.id for d in v] for k, v in batches.items()})
+        for batch, part in batches.items():
+            if not await self._send_digest(target, label, batch, part):
+                return delivered, 1
+            delivered += len(part)
+        return delivered, 0
+
+    async def _send_digest(self, target: str, label: str, batch: str, part: list[Due]) -> bool:
+        """Send one digest (already claimed); True when it went out."""
+        body = "\n\n---\n\n".join(f"### {d.alert.title}\n\n{d.alert.body}" for d in part)
+        result = await self.notifier.send(
+            target, title=f"monitor: {len(part)} alerts", body=body, key=f"{batch}.{target}"
+        )
+        if not result.ok:
+            self._failed_delivery(part, target, label, result.error or "failed")
+            return False
+        self.store.mark_delivered([d.alert.id for d in part], target, now=self.clock())
+        log.info("notify %s: delivered %d alerts in a digest", label, len(part))
+        return True
+
+    def _failed_delivery(self, rows: list[Due], target: str, label: str, error: str) -> None:
+        """A send failed: the rows (one alert, or one digest's) wait and go again together."""
         cfg = self.settings.delivery
-        attempts = d.attempts + 1
+        now = self.clock()
+        ids = [d.alert.id for d in rows]
+        what = f"alert {ids[0]}" if len(ids) == 1 else f"digest of {len(ids)} alerts"
+        attempts = max(d.attempts for d in rows) + 1
         if attempts >= cfg.max_attempts:
-            self.store.mark_failed_attempt(d.alert.id, target, error, next_attempt=None)
+            self.store.mark_failed_attempt(ids, target, error, next_attempt=None)
             log.error(
-                "notify %s: alert %s failed %d times, giving up (see monitor alerts --failed): %s",
+                "notify %s: %s failed %d times, giving up (see monitor alerts --failed): %s",
                 label,
-                d.alert.id,
+                what,
                 attempts,
                 error,
             )
@@ -566,11 +583,11 @@ class Pipeline:
             # Matrix, Mastodon... honour it themselves); a bare 429 waits at least this.
             wait = max(wait, RATE_LIMIT_WAIT)
         wait = wait * random.uniform(0.8, 1.2)  # jitter: the retries of a burst spread out
-        self.store.mark_failed_attempt(d.alert.id, target, error, next_attempt=now + wait)
+        self.store.mark_failed_attempt(ids, target, error, next_attempt=now + wait)
         log.warning(
-            "notify %s: alert %s not delivered (attempt %d, next try %s): %s",
+            "notify %s: %s not delivered (attempt %d, next try %s): %s",
             label,
-            d.alert.id,
+            what,
             attempts,
             iso(now + wait),
             error,

@@ -20,7 +20,7 @@ import fcntl
 import json
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -140,6 +140,14 @@ def m002_first_success(db: Database) -> None:
     db.execute("update sources set first_success = last_success where last_success is not null")
 
 
+@migrations()
+def m003_delivery_batch(db: Database) -> None:
+    # The digest a delivery was claimed into: a digest resent after a crash carries
+    # the same alerts under the same dedup key, so receivers can drop the repeat.
+    db.table("deliveries").add_column("batch", str)
+    db.table("deliveries").create_index(["target", "batch"])
+
+
 def now_utc() -> datetime:
     return datetime.now(UTC)
 
@@ -250,6 +258,7 @@ class Due:
     alert: AlertRecord
     target: str
     attempts: int
+    batch: str | None = None
 
 
 class Store:
@@ -547,14 +556,25 @@ class Store:
         return self._alert_records(list(self.db.query(sql, args)))
 
     def due_deliveries(self, now: datetime, limit: int = 1000) -> list[Due]:
-        rows = list(
-            self.db.query(
-                "select alert_id, target, attempts from deliveries where status in ('pending', 'sending')"
-                " and next_attempt <= ?"
-                " order by next_attempt limit ?",
-                [iso(now), limit],
-            )
+        return self._dues(
+            "select alert_id, target, attempts, batch from deliveries"
+            " where status in ('pending', 'sending') and next_attempt <= ?"
+            " order by next_attempt limit ?",
+            [iso(now), limit],
         )
+
+    def batch_deliveries(self, target: str, batch: str) -> list[Due]:
+        """The undelivered rows of one digest, due or not, oldest alert first."""
+        return self._dues(
+            "select d.alert_id, d.target, d.attempts, d.batch from deliveries d"
+            " join alerts a on a.id = d.alert_id"
+            " where d.target = ? and d.batch = ? and d.status in ('pending', 'sending')"
+            " order by a.created, a.rowid",
+            [target, batch],
+        )
+
+    def _dues(self, sql: str, args: list[Any]) -> list[Due]:
+        rows = list(self.db.query(sql, args))
         if not rows:
             return []
         ids = sorted({r["alert_id"] for r in rows})
@@ -566,33 +586,42 @@ class Store:
             )
         }
         return [
-            Due(alert=alerts[r["alert_id"]], target=r["target"], attempts=r["attempts"])
+            Due(
+                alert=alerts[r["alert_id"]],
+                target=r["target"],
+                attempts=r["attempts"],
+                batch=r["batch"],
+            )
             for r in rows
         ]
 
-    def mark_delivered(self, alert_id: str, target: str, *, now: datetime) -> None:
+    def mark_delivered(self, alert_ids: Iterable[str], target: str, *, now: datetime) -> None:
+        """These alerts reached the target (one transaction: a digest is all or nothing)."""
         with self._write():
-            self.db.execute(
+            self.db.conn.executemany(
                 "update deliveries set status = 'delivered', attempts = attempts + 1, delivered_at = ?,"
                 " last_error = null where alert_id = ? and target = ?",
-                [iso(now), alert_id, target],
+                [(iso(now), a, target) for a in alert_ids],
             )
 
     def mark_failed_attempt(
-        self, alert_id: str, target: str, error: str, *, next_attempt: datetime | None
+        self, alert_ids: Iterable[str], target: str, error: str, *, next_attempt: datetime | None
     ) -> None:
-        """One more failed attempt; with no next attempt the delivery is failed for good."""
+        """One more failed attempt; with no next attempt the deliveries are failed for good."""
+        status = "pending" if next_attempt else "failed"
         with self._write():
-            self.db.execute(
+            self.db.conn.executemany(
                 "update deliveries set attempts = attempts + 1, last_error = ?, next_attempt = ?,"
                 " status = ? where alert_id = ? and target = ?",
-                [
-                    error,
-                    iso(next_attempt),
-                    "pending" if next_attempt else "failed",
-                    alert_id,
-                    target,
-                ],
+                [(error, iso(next_attempt), status, a, target) for a in alert_ids],
+            )
+
+    def set_batches(self, target: str, batches: dict[str, list[str]]) -> None:
+        """Fix which claimed alerts each digest holds, before any of them is sent."""
+        with self._write():
+            self.db.conn.executemany(
+                "update deliveries set batch = ? where alert_id = ? and target = ?",
+                [(key, a, target) for key, ids in batches.items() for a in ids],
             )
 
     def claim(self, alert_id: str, target: str, *, now: datetime, lease: timedelta) -> bool:

@@ -408,3 +408,50 @@ def test_a_partial_archive_write_is_cleaned_up_at_start(tmp_path, feed_server):
     names = sorted(f.name for f in (tmp_path / "articles").iterdir())
     assert len(names) == 1 and not names[0].startswith("."), names
     store.close()
+
+
+def test_a_digest_resent_after_a_crash_is_the_same_message_under_the_same_key(
+    tmp_path, feed_server, smtp_server, monkeypatch
+):
+    """The process dies after the server took a digest and before it was recorded (the
+    fault is injected: mark_delivered raises). Alerts arrive meanwhile. The next start
+    sends the same digest again, same alerts and same X-Monitor-Alert, so a receiver
+    can drop it; the newcomers go in a message of their own."""
+    url = feed_server.route("/f.xml", rss(items(6)))
+    write_rules(tmp_path, RULES)
+    config = write_config(
+        tmp_path,
+        baseline=False,
+        sources=[{"name": "f", "kind": "feed", "url": url}],
+        notify=[{"url": smtp_server.apprise_url()}],
+        delivery={"digest_over": 3},
+    )
+    p, store = pipeline_for(config)
+    asyncio.run(p.poll_all())
+    asyncio.run(p.process_pending())
+
+    def die(*args, **kwargs):
+        raise SystemExit("killed between the send and its record")
+
+    monkeypatch.setattr(store, "mark_delivered", die)
+    with pytest.raises(SystemExit):
+        asyncio.run(p.deliver_due())
+    [first] = smtp_server.wait_for(1, timeout=10)
+    store.close()
+    monkeypatch.undo()
+
+    feed_server.route("/f.xml", rss(items(10)))
+    p, store = pipeline_for(config)  # the restart: claims handed back, then a cycle
+    store.release_claims(now=datetime.now(UTC))
+    report = asyncio.run(p.run_once())
+    assert report.delivered == 10, report
+    mails = smtp_server.wait_for(3, timeout=10)
+    assert len(mails) == 3
+    again = [m for m in mails[1:] if m["X-Monitor-Alert"] == first["X-Monitor-Alert"]]
+    assert len(again) == 1 and again[0].subject == first.subject == "monitor: 6 alerts"
+    assert all(f"Article {i}" in again[0].text for i in range(6))
+    [new] = [m for m in mails[1:] if m is not again[0]]
+    assert all(f"Article {i}" in new.text for i in range(6, 10))
+    assert not any(f"Article {i}\n" in new.text for i in range(6))
+    assert store.pending_count() == 0
+    store.close()
