@@ -121,6 +121,10 @@ def _digest_parts(rows: list[Due]) -> list[list[Due]]:
     return parts
 
 
+def _digest_key(part: list[Due]) -> str:
+    return "digest." + hashlib.sha256("|".join(d.alert.id for d in part).encode()).hexdigest()[:20]
+
+
 class Pipeline:
     """Runs the stages for one configuration, rule set and store."""
 
@@ -483,10 +487,16 @@ class Pipeline:
         return sum(r[0] for r in results), sum(r[1] for r in results)
 
     async def _deliver_target(self, target: str, rows: list[Due]) -> tuple[int, int]:
-        """One target's due rows, in order. Each row is claimed in the database before
-        it is sent, so no other pass or process sends it meanwhile; a failure leaves
-        the rest of the target's rows for a later pass rather than hammering a dead
-        server."""
+        """One target's due rows, in order: first the sends a crash or a failure left in
+        doubt, exactly as they were; then the rest, one message each or, past
+        `digest_over`, folded into digests.
+
+        Rows are claimed in the database before they are sent, so no other pass or
+        process sends them meanwhile, and each claimed send is written down (its
+        batch: the alert alone, or a digest's alerts) before it goes out. A send that
+        may have reached the server is thus repeated with the same alerts under the
+        same dedup key, never folded into another message. A failure leaves the rest
+        for a later pass rather than hammering a dead server."""
         lock = self.locks.target(target)
         if lock.locked():
             return 0, 0  # another pass is sending to this target right now
@@ -495,69 +505,57 @@ class Pipeline:
             return 0, 0  # quiet hours: the rows wait in the outbox
         label = config.label if config is not None else target
         async with lock:
-            delivered = failed = 0
-            # Digests claimed before (then a crash, or a failure) go again as they were.
+            now = self.clock()
+            sends: list[tuple[str, list[Due]]] = []
             for batch in dict.fromkeys(d.batch for d in rows if d.batch):
                 members = self.store.batch_deliveries(target, batch)
-                now = self.clock()
                 claimed = [d for d in members if self._claim(d, now)]
-                if claimed:
-                    ok = await self._send_digest(target, label, batch, claimed)
-                    delivered += len(claimed) if ok else 0
-                    if not ok:
-                        return delivered, 1
-            rows = [d for d in rows if not d.batch]
-            if len(rows) > self.settings.delivery.digest_over:
-                return await self._deliver_digests(target, label, rows, delivered)
-            for d in rows:
-                if not self._claim(d, self.clock()):
+                if len(claimed) == len(members):
+                    sends.append((batch, claimed))
+                else:  # never a part of it under its key: receivers would drop the rest
+                    self.store.release([d.alert.id for d in claimed], target, now=now)
+            fresh = [d for d in rows if not d.batch and self._claim(d, now)]
+            if len(fresh) > self.settings.delivery.digest_over:
+                sends += [(_digest_key(part), part) for part in _digest_parts(fresh)]
+            else:
+                sends += [(d.alert.id, [d]) for d in fresh]
+            delivered = 0
+            for i, (batch, part) in enumerate(sends):
+                if await self._send(target, label, batch, part):
+                    delivered += len(part)
                     continue
-                result = await self.notifier.send(
-                    target, title=d.alert.title, body=d.alert.body, key=f"{d.alert.id}.{target}"
-                )
-                if not result.ok:
-                    self._failed_delivery([d], target, label, result.error or "failed")
-                    return delivered, failed + 1
-                self.store.mark_delivered([d.alert.id], target, now=self.clock())
-                log.info("notify %s: delivered alert %s (rule %s)", label, d.alert.id, d.alert.rule)
-                delivered += 1
-        return delivered, failed
+                # The rest were never tried: back to the outbox (those new in this
+                # pass have no batch yet, and may join a digest later).
+                rest = [d.alert.id for _, later in sends[i + 1 :] for d in later]
+                self.store.release(rest, target, now=self.clock())
+                return delivered, 1
+        return delivered, 0
 
     def _claim(self, d: Due, now: datetime) -> bool:
         return self.store.claim(d.alert.id, d.target, now=now, lease=CLAIM_LEASE)
 
-    async def _deliver_digests(
-        self, target: str, label: str, rows: list[Due], delivered: int
-    ) -> tuple[int, int]:
-        """Many alerts due at once for one target: a few messages holding all of them, each
-        short enough for chat services that cut long messages (Telegram: 4,096 characters).
-        Which alerts each digest holds is written down before the first is sent, so a
-        digest sent again after a crash is the same message under the same dedup key."""
-        now = self.clock()
-        parts = _digest_parts([d for d in rows if self._claim(d, now)])
-        batches = {
-            "digest."
-            + hashlib.sha256("|".join(d.alert.id for d in part).encode()).hexdigest()[:20]: part
-            for part in parts
-        }
-        self.store.set_batches(target, {k: [d.alert.id for d in v] for k, v in batches.items()})
-        for batch, part in batches.items():
-            if not await self._send_digest(target, label, batch, part):
-                return delivered, 1
-            delivered += len(part)
-        return delivered, 0
-
-    async def _send_digest(self, target: str, label: str, batch: str, part: list[Due]) -> bool:
-        """Send one digest (already claimed); True when it went out."""
-        body = "\n\n---\n\n".join(f"### {d.alert.title}\n\n{d.alert.body}" for d in part)
-        result = await self.notifier.send(
-            target, title=f"monitor: {len(part)} alerts", body=body, key=f"{batch}.{target}"
-        )
+    async def _send(self, target: str, label: str, batch: str, part: list[Due]) -> bool:
+        """Send one claimed message: an alert alone, or a digest. True when it went out.
+        The batch is written down first: from then on the send is in doubt until its
+        outcome is recorded, and is repeated only as it was."""
+        if any(d.batch != batch for d in part):
+            self.store.set_batch(target, batch, [d.alert.id for d in part])
+        if len(part) == 1 and batch == part[0].alert.id:
+            d = part[0]
+            title, body, key = d.alert.title, d.alert.body, f"{d.alert.id}.{target}"
+        else:
+            title = f"monitor: {len(part)} alerts"
+            body = "\n\n---\n\n".join(f"### {d.alert.title}\n\n{d.alert.body}" for d in part)
+            key = f"{batch}.{target}"
+        result = await self.notifier.send(target, title=title, body=body, key=key)
         if not result.ok:
             self._failed_delivery(part, target, label, result.error or "failed")
             return False
         self.store.mark_delivered([d.alert.id for d in part], target, now=self.clock())
-        log.info("notify %s: delivered %d alerts in a digest", label, len(part))
+        if len(part) == 1 and batch == part[0].alert.id:
+            log.info("notify %s: delivered alert %s (rule %s)", label, batch, part[0].alert.rule)
+        else:
+            log.info("notify %s: delivered %d alerts in a digest", label, len(part))
         return True
 
     def _failed_delivery(self, rows: list[Due], target: str, label: str, error: str) -> None:

@@ -616,12 +616,12 @@ class Store:
                 [(error, iso(next_attempt), status, a, target) for a in alert_ids],
             )
 
-    def set_batches(self, target: str, batches: dict[str, list[str]]) -> None:
-        """Fix which claimed alerts each digest holds, before any of them is sent."""
+    def set_batch(self, target: str, batch: str, alert_ids: Iterable[str]) -> None:
+        """Write down which claimed alerts one message holds, before it is sent."""
         with self._write():
             self.db.conn.executemany(
                 "update deliveries set batch = ? where alert_id = ? and target = ?",
-                [(key, a, target) for key, ids in batches.items() for a in ids],
+                [(batch, a, target) for a in alert_ids],
             )
 
     def claim(self, alert_id: str, target: str, *, now: datetime, lease: timedelta) -> bool:
@@ -635,6 +635,15 @@ class Store:
                 [iso(now + lease), alert_id, target, iso(now)],
             )
         return cur.rowcount == 1
+
+    def release(self, alert_ids: Iterable[str], target: str, *, now: datetime) -> None:
+        """Hand back claimed deliveries that were not sent in this pass."""
+        with self._write():
+            self.db.conn.executemany(
+                "update deliveries set status = 'pending', next_attempt = ?"
+                " where alert_id = ? and target = ? and status = 'sending'",
+                [(iso(now), a, target) for a in alert_ids],
+            )
 
     def release_claims(self, *, now: datetime) -> int:
         """Hand back the deliveries a crashed sender had claimed (call with the process lock)."""

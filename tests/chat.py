@@ -28,6 +28,7 @@ import hashlib
 import hmac
 import json
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -37,6 +38,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -358,6 +360,17 @@ class SynapseServer:
             return ""
         text = self.log_path.read_text(errors="replace").splitlines()
         return "\n".join(text[-lines:])
+
+    def transactions(self, room_id: str | None = None) -> Counter[str]:
+        """How many times each transaction id was PUT to the room (from the access log,
+        whatever the answer): an id seen twice is a resend the homeserver dropped."""
+        if self.log_path is None or not self.log_path.exists():
+            return Counter()
+        room = quote(room_id or self.room_id, safe="")
+        sent = re.compile(
+            rf'"PUT /_matrix/client/v3/rooms/{re.escape(room)}/send/m\.room\.message/([^ "?]+)'
+        )
+        return Counter(m.group(1) for m in sent.finditer(self.log_path.read_text(errors="replace")))
 
     # ----------------------------------------------------------------- HTTP
 

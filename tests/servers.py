@@ -12,6 +12,7 @@ cleanly (no leaked sockets or threads), so they work under ``-W error``.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import email.policy
 import email.utils
@@ -544,6 +545,9 @@ class _SmtpHandler:
                 login=login,
             )
         )
+        if self.owner.reply_delay:
+            # The message is kept; the client hears so only later (a slow server).
+            await asyncio.sleep(self.owner.reply_delay)
         return reply
 
 
@@ -581,6 +585,8 @@ class SmtpServer:
         self._received: list[Received] = []
         self._controller: Any = None
         self.data_reply = "250 2.0.0 OK: queued"
+        #: Seconds between taking a message and saying so (the message is kept at once).
+        self.reply_delay = 0.0
 
     # -- lifecycle
 
@@ -719,3 +725,73 @@ class SmtpServer:
 
     def __iter__(self) -> Iterator[Received]:
         return iter(self.messages)
+
+
+class DelayProxy:
+    """A TCP proxy on 127.0.0.1 that holds back the server's answer to the requests that
+    match (default: Matrix message sends) for ``delay`` seconds. The server has done the
+    work; the client does not know it yet, as over a slow network. A client killed in
+    that window must not lose or repeat what it sent."""
+
+    def __init__(self, upstream_port: int, delay: float, match: bytes = b"/send/") -> None:
+        self.upstream_port = upstream_port
+        self.delay = delay
+        self.match = match
+        self.held = 0  # answers held back so far
+        self._sock: socket.socket | None = None
+        self._closing = threading.Event()
+
+    @property
+    def port(self) -> int:
+        assert self._sock is not None
+        return int(self._sock.getsockname()[1])
+
+    def __enter__(self) -> Self:
+        self._sock = socket.create_server((HOST, 0))
+        threading.Thread(target=self._accept, daemon=True).start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._closing.set()
+        if self._sock is not None:
+            self._sock.close()
+
+    def _accept(self) -> None:
+        assert self._sock is not None
+        while not self._closing.is_set():
+            try:
+                client, _ = self._sock.accept()
+            except OSError:
+                return
+            try:
+                upstream = socket.create_connection((HOST, self.upstream_port))
+            except OSError:
+                client.close()
+                continue
+            held = threading.Event()
+            threading.Thread(
+                target=self._pipe, args=(client, upstream, held, True), daemon=True
+            ).start()
+            threading.Thread(
+                target=self._pipe, args=(upstream, client, held, False), daemon=True
+            ).start()
+
+    def _pipe(
+        self, src: socket.socket, dst: socket.socket, held: threading.Event, request: bool
+    ) -> None:
+        try:
+            while data := src.recv(65536):
+                if request and data[:4] == b"PUT " and self.match in data.split(b"\r\n", 1)[0]:
+                    held.set()
+                elif not request and held.is_set():
+                    held.clear()
+                    self.held += 1
+                    time.sleep(self.delay)
+                dst.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for s in (src, dst):
+                with contextlib.suppress(OSError):
+                    s.shutdown(socket.SHUT_RDWR)
+                s.close()

@@ -455,3 +455,42 @@ def test_a_digest_resent_after_a_crash_is_the_same_message_under_the_same_key(
     assert not any(f"Article {i}\n" in new.text for i in range(6))
     assert store.pending_count() == 0
     store.close()
+
+
+def test_a_single_alert_in_doubt_is_not_folded_into_a_later_digest(
+    tmp_path, feed_server, smtp_server, monkeypatch
+):
+    """Found by the crash test: an alert sent alone, then a kill before its record, then
+    a burst. The alert goes again alone, under its own key; the burst is a digest."""
+    url = feed_server.route("/f.xml", rss(items(1)))
+    write_rules(tmp_path, RULES)
+    config = write_config(
+        tmp_path,
+        baseline=False,
+        sources=[{"name": "f", "kind": "feed", "url": url}],
+        notify=[{"url": smtp_server.apprise_url()}],
+        delivery={"digest_over": 3},
+    )
+    p, store = pipeline_for(config)
+    asyncio.run(p.poll_all())
+    asyncio.run(p.process_pending())
+
+    def die(*args, **kwargs):
+        raise SystemExit("killed between the send and its record")
+
+    monkeypatch.setattr(store, "mark_delivered", die)
+    with pytest.raises(SystemExit):
+        asyncio.run(p.deliver_due())
+    [first] = smtp_server.wait_for(1, timeout=10)
+    store.close()
+    monkeypatch.undo()
+
+    feed_server.route("/f.xml", rss(items(6)))
+    p, store = pipeline_for(config)
+    store.release_claims(now=datetime.now(UTC))
+    assert asyncio.run(p.run_once()).delivered == 6
+    mails = smtp_server.wait_for(3, timeout=10)
+    assert [m.subject for m in mails] == [first.subject, first.subject, "monitor: 5 alerts"]
+    assert mails[1]["X-Monitor-Alert"] == first["X-Monitor-Alert"]
+    assert "Article 0" not in mails[2].text
+    store.close()
