@@ -51,7 +51,7 @@ class FrequencyRule(ExpressionRule):
         return None
 
     def evaluate(self, ctx: Context) -> list[Match]:
-        if not self._expr.test(ctx):
+        if not self.matches(ctx):
             return []
         state = (ctx.state.fact(self.id, "window") if ctx.state else None) or {
             "times": [],

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,6 +50,28 @@ class Expr:
         """Where positive leaves matched: (field, match) pairs, for the alert's evidence."""
         return []
 
+    def to_python(self, names: dict[str, Any]) -> str:
+        """This node as a Python expression over T and X (the keys of the rule set's
+        keywords present in the title and the text) and ctx; objects it needs go in names."""
+        name = f"_n{len(names)}"
+        names[name] = self.test
+        return f"{name}(ctx)"
+
+
+def compile_predicate(expr: Expr) -> Callable[[set[str], set[str], Context], bool]:
+    """The expression as one Python function of (T, X, ctx): keyword leaves become set
+    lookups in what the rule set's automaton found, boolean nodes Python's own and/or/not,
+    so a rule is decided without walking its tree."""
+    names: dict[str, Any] = {}
+    code = expr.to_python(names)
+    try:
+        return eval(f"lambda T, X, ctx: {code}", names)  # our own code: keys are repr()s
+    except (SyntaxError, RecursionError, MemoryError):  # nested past the parser's limits
+        return lambda T, X, ctx: expr.test(ctx)
+
+
+_FIELD_SETS = {"title": "T", "text": "X"}
+
 
 @dataclass(frozen=True)
 class Keyword(Expr):
@@ -69,6 +92,10 @@ class Keyword(Expr):
             # The rule set's automaton already scanned the field: a set lookup.
             return any(self.key in ctx.keyword_hits(f) for f in self.fields)
         return any(self.pattern.search(ctx.folded_field(f)) for f in self.fields)
+
+    def to_python(self, names: dict[str, Any]) -> str:
+        tests = [f"{self.key!r} in {_FIELD_SETS[f]}" for f in self.fields]
+        return tests[0] if len(tests) == 1 else "(" + " or ".join(tests) + ")"
 
     def hits(self, ctx: Context) -> list[tuple[str, re.Match[str]]]:
         out = []
@@ -111,6 +138,9 @@ class AnyOf(Expr):
     def test(self, ctx: Context) -> bool:
         return any(c.test(ctx) for c in self.children)
 
+    def to_python(self, names: dict[str, Any]) -> str:
+        return "(" + " or ".join(c.to_python(names) for c in self.children) + ")"
+
     def hits(self, ctx: Context) -> list[tuple[str, re.Match[str]]]:
         return [h for c in self.children if c.test(ctx) for h in c.hits(ctx)]
 
@@ -121,10 +151,13 @@ class AllOf(Expr):
 
     @property
     def positive(self) -> bool:  # type: ignore[override]
-        return all(c.positive for c in self.children)
+        return any(c.positive for c in self.children)  # all must hold: one needing a keyword
 
     def test(self, ctx: Context) -> bool:
         return all(c.test(ctx) for c in self.children)
+
+    def to_python(self, names: dict[str, Any]) -> str:
+        return "(" + " and ".join(c.to_python(names) for c in self.children) + ")"
 
     def hits(self, ctx: Context) -> list[tuple[str, re.Match[str]]]:
         return [h for c in self.children for h in c.hits(ctx)]
@@ -137,9 +170,18 @@ class NoneOf(Expr):
     def test(self, ctx: Context) -> bool:
         return not any(c.test(ctx) for c in self.children)
 
+    def to_python(self, names: dict[str, Any]) -> str:
+        return "(not (" + " or ".join(c.to_python(names) for c in self.children) + "))"
 
-def compile_expr(spec: Any, fields: tuple[str, ...] = TEXT_FIELDS) -> Expr:
+
+#: Deeper expressions are refused at load time (Python's own parser stops near 200).
+MAX_DEPTH = 100
+
+
+def compile_expr(spec: Any, fields: tuple[str, ...] = TEXT_FIELDS, depth: int = 0) -> Expr:
     """Compile a match expression (see the module docstring); ValueError says what is wrong."""
+    if depth > MAX_DEPTH:
+        raise ValueError(f"nested more than {MAX_DEPTH} levels deep")
     if isinstance(spec, bool) or spec is None:
         raise ValueError(f"expected a keyword, a list or a mapping, got {spec!r}")
     if isinstance(spec, str | int | float):
@@ -153,29 +195,29 @@ def compile_expr(spec: Any, fields: tuple[str, ...] = TEXT_FIELDS) -> Expr:
     if isinstance(spec, list):
         if not spec:
             raise ValueError("an empty list matches nothing")
-        return AnyOf(tuple(compile_expr(s, fields) for s in spec))
+        return AnyOf(tuple(compile_expr(s, fields, depth + 1) for s in spec))
     if isinstance(spec, dict):
         if not spec:
             raise ValueError("an empty mapping matches nothing")
-        parts = [_compile_key(str(k), v, fields) for k, v in spec.items()]
+        parts = [_compile_key(str(k), v, fields, depth + 1) for k, v in spec.items()]
         return parts[0] if len(parts) == 1 else AllOf(tuple(parts))
     raise ValueError(f"expected a keyword, a list or a mapping, got {type(spec).__name__}")
 
 
-def _compile_key(key: str, value: Any, fields: tuple[str, ...]) -> Expr:
+def _compile_key(key: str, value: Any, fields: tuple[str, ...], depth: int) -> Expr:
     if key == "any":
-        return AnyOf(tuple(compile_expr(v, fields) for v in _as_list(value, key)))
+        return AnyOf(tuple(compile_expr(v, fields, depth) for v in _as_list(value, key)))
     if key == "all":
-        return AllOf(tuple(compile_expr(v, fields) for v in _as_list(value, key)))
+        return AllOf(tuple(compile_expr(v, fields, depth) for v in _as_list(value, key)))
     if key == "not":
-        return NoneOf(tuple(compile_expr(v, fields) for v in _as_list(value, key)))
+        return NoneOf(tuple(compile_expr(v, fields, depth) for v in _as_list(value, key)))
     if key == "regex":
         try:
             return Regex(str(value), fields, re.compile(str(value), re.IGNORECASE))
         except re.error as exc:
             raise ValueError(f"regex {value!r}: {exc}") from None
     if key in ALL_FIELDS:
-        return compile_expr(value, (key,))
+        return compile_expr(value, (key,), depth)
     raise ValueError(
         f"unknown key {key!r} (expected any, all, not, regex, {', '.join(ALL_FIELDS)})"
     )
@@ -195,6 +237,7 @@ class ExpressionRule(Rule):
     match: Any
     _expr: Expr = PrivateAttr()
     _keys: frozenset[str] = PrivateAttr()
+    _predicate: Callable[[set[str], set[str], Context], bool] = PrivateAttr()
 
     @field_validator("match")
     @classmethod
@@ -205,21 +248,39 @@ class ExpressionRule(Rule):
     def model_post_init(self, context: Any) -> None:
         self._expr = compile_expr(self.match)
         self._keys = frozenset(keyword_key(w) for w in self._expr.keywords())
+        self._predicate = compile_predicate(self._expr)
 
     def keywords(self) -> list[str]:
         return self._expr.keywords()
 
-    def may_fire(self, present: set[str]) -> bool:
-        """False when the rule certainly cannot match: its expression needs a keyword and
-        none of its keywords is among those present in the article."""
-        return not self._expr.positive or not self._keys.isdisjoint(present)
+    @property
+    def needs_keyword(self) -> bool:
+        """True when the rule can only match an article holding one of its keywords
+        (the rule set then skips it on articles holding none)."""
+        return self._expr.positive
+
+    @property
+    def keys(self) -> frozenset[str]:
+        return self._keys
+
+    @property
+    def predicate(self) -> Callable[[set[str], set[str], Context], bool]:
+        """The expression over (title keys found, text keys found, ctx): see matches()."""
+        return self._predicate
+
+    def matches(self, ctx: Context) -> bool:
+        """Whether the expression holds for the article: with the rule set's automaton,
+        set lookups in what it found; without, one regex search per keyword."""
+        if ctx.index is not None:
+            return self._predicate(ctx.keyword_hits("title"), ctx.keyword_hits("text"), ctx)
+        return self._expr.test(ctx)
 
 
 class MatchRule(ExpressionRule):
     """type: match. Fires once per article whose fields match the expression."""
 
     def evaluate(self, ctx: Context) -> list[Match]:
-        if not self._expr.test(ctx):
+        if not self.matches(ctx):
             return []
         article = ctx.article
         evidence = _evidence(ctx, self._expr.hits(ctx))
