@@ -157,14 +157,9 @@ def normalize(
         title = _first_sentence(text)
     url = canonical_url(entry.url)
     guid = (entry.guid or "").strip() or None
-    identity = (
-        f"guid:{guid}" if guid else (f"url:{url}" if url else f"text:{sha256(text or title)}")
-    )
     published, exact = _published(entry, text, fetched)
     return Article(
-        uid=sha256(f"{entry.source}|{identity}")
-        if guid and not _is_url(guid)
-        else sha256(identity),
+        uid=entry_uid(entry) or sha256(f"text:{sha256(text or title)}"),
         guid=guid,
         url=url,
         title=title[:500],
@@ -176,6 +171,22 @@ def normalize(
         fetched=fetched,
         year_month=entry.year_month,
     )
+
+
+def entry_uid(entry: Entry) -> str | None:
+    """The uid normalize() gives the entry's article, known before its text is cleaned:
+    from the guid (scoped to the source unless it is a URL), else the canonical URL.
+    None when the entry has neither, and only its text can identify it.
+
+    >>> uid = lambda source, guid: entry_uid(Entry(source=source, guid=guid, title="t", text=""))
+    >>> uid("a", "123") == uid("b", "123"), uid("a", "https://x.example/1") == uid("b", "https://x.example/1")
+    (False, True)
+    """
+    guid = (entry.guid or "").strip() or None
+    if guid:
+        return sha256(f"guid:{guid}") if _is_url(guid) else sha256(f"{entry.source}|guid:{guid}")
+    url = canonical_url(entry.url)
+    return sha256(f"url:{url}") if url else None
 
 
 def _guess_language(text: str) -> str:

@@ -206,7 +206,7 @@ class Daemon:
 
     async def _prune_job(self) -> None:
         try:
-            self.pipeline.prune()
+            await self.pipeline.prune()
         except StoreError as exc:
             log.error("%s", exc)
 

@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from monitor import seedformat
-from monitor.article import Article, normalize
+from monitor.article import Article, entry_uid, normalize
 from monitor.config import Settings
 from monitor.errors import SourceError, StoreError
 from monitor.notify import Notifier
@@ -225,8 +225,14 @@ class Pipeline:
             for problem in fetched.problems:
                 log.warning("source %s: %s", name, problem)
             fetched_at = self.clock()
+            # Items already stored are dropped by uid before their text is cleaned (most
+            # of a changed feed is old news); record_poll checks again in its transaction.
+            uids = [entry_uid(e) for e in fetched.entries]
+            known = self.store.known_uids([u for u in uids if u])
             articles: list[Article] = []
-            for entry in fetched.entries:
+            for entry, uid in zip(fetched.entries, uids, strict=True):
+                if uid in known:
+                    continue
                 article = normalize(
                     entry, fetched=fetched_at, default_language=source.config.language
                 )
@@ -254,7 +260,7 @@ class Pipeline:
                 logging.INFO if fresh else logging.DEBUG,
                 "source %s: %d items, %d new%s",
                 name,
-                len(articles),
+                len(fetched.entries),
                 len(fresh),
                 " (baseline: recorded, no alerts)" if baseline and fresh else "",
             )
@@ -591,11 +597,16 @@ class Pipeline:
             error,
         )
 
-    def prune(self) -> int:
-        """Apply `retention`: forget articles read longer ago (facts and alerts stay)."""
+    async def prune(self) -> int:
+        """Apply `retention`: forget articles read longer ago (facts and alerts stay), a
+        batch per transaction, letting polls and deliveries run in between."""
         if self.settings.retention is None:
             return 0
-        removed = self.store.prune(self.clock() - self.settings.retention)
+        before = self.clock() - self.settings.retention
+        removed = 0
+        while (done := self.store.prune(before)) > 0:
+            removed += done
+            await asyncio.sleep(0)
         if removed:
             log.info(
                 "retention: %d articles older than %s removed", removed, self.settings.retention
@@ -612,5 +623,5 @@ class Pipeline:
         report.new_articles = sum(r.new for r in results)
         report.processed, report.alerts = await self.process_pending()
         report.delivered, report.delivery_failures = await self.deliver_due()
-        self.prune()
+        await self.prune()
         return report

@@ -148,6 +148,16 @@ def m003_delivery_batch(db: Database) -> None:
     db.table("deliveries").create_index(["target", "batch"])
 
 
+@migrations()
+def m004_article_indexes(db: Database) -> None:
+    # Indexes that keep the per-cycle lookups flat at a million articles: pruning by
+    # state and age, and the few processed articles still without an archive file
+    # (a partial index: it holds only those).
+    db.execute("create index idx_articles_state_fetched on articles (state, fetched)")
+    db.execute("drop index if exists idx_articles_state")
+    db.execute("create index idx_articles_unarchived on articles (state) where file is null")
+
+
 def now_utc() -> datetime:
     return datetime.now(UTC)
 
@@ -319,7 +329,7 @@ class Store:
         """Store a successful poll: new articles and the source's new state, in one
         transaction. Returns the articles that were new."""
         with self._write():
-            known = self._known_uids([a.uid for a in articles])
+            known = self.known_uids([a.uid for a in articles])
             fresh: list[Article] = []
             for article in articles:
                 if article.uid in known:
@@ -506,16 +516,17 @@ class Store:
         row = self._row("select max(fetched) as t from articles where source = ?", [source])
         return parse_iso(row["t"]) if row and row["t"] else None
 
-    def prune(self, before: datetime) -> int:
-        """Forget the title and text of processed articles read before `before` (and their
-        full-text entries); facts and alerts keep what they need. The row stays as a
-        tombstone (identity, source, dates, archive file) so that an item its feed still
-        lists is not taken for new again."""
+    def prune(self, before: datetime, *, limit: int = 2000) -> int:
+        """Forget the title and text of up to `limit` processed articles read before
+        `before` (and their full-text entries); facts and alerts keep what they need.
+        The row stays as a tombstone (identity, source, dates, archive file) so that an
+        item its feed still lists is not taken for new again. One short transaction:
+        call again while it returns `limit`, so other writers get their turn."""
         with self._write():
             cur = self.db.execute(
-                "update articles set title = '', text = '', state = 'pruned'"
-                " where state = 'done' and fetched < ?",
-                [iso(before)],
+                "update articles set title = '', text = '', state = 'pruned' where rowid in"
+                " (select rowid from articles where state = 'done' and fetched < ? limit ?)",
+                [iso(before), limit],
             )
         return cur.rowcount
 
@@ -524,7 +535,8 @@ class Store:
         row = self._row("select count(*) as n from articles where state != 'pruned'", [])
         return int(row["n"]) if row else 0
 
-    def _known_uids(self, uids: list[str]) -> set[str]:
+    def known_uids(self, uids: list[str]) -> set[str]:
+        """Which of these article uids are stored (pruned ones included)."""
         known: set[str] = set()
         for i in range(0, len(uids), 500):
             chunk = uids[i : i + 500]

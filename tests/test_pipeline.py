@@ -315,7 +315,7 @@ def test_retention_prunes_old_articles_and_keeps_facts_and_alerts(tmp_path, feed
     asyncio.run(p.run_once())
     assert store.article_count() == 3 and len(store.alerts()) == 3
     clock[0] += timedelta(days=31)
-    assert p.prune() == 3
+    assert asyncio.run(p.prune()) == 3
     assert store.article_count() == 0
     assert len(store.alerts()) == 3, "alerts stay, with their article's title and link"
     hits = store.db.execute(
@@ -493,4 +493,29 @@ def test_a_single_alert_in_doubt_is_not_folded_into_a_later_digest(
     assert [m.subject for m in mails] == [first.subject, first.subject, "monitor: 5 alerts"]
     assert mails[1]["X-Monitor-Alert"] == first["X-Monitor-Alert"]
     assert "Article 0" not in mails[2].text
+    store.close()
+
+
+def test_items_already_stored_are_dropped_before_their_text_is_cleaned(
+    tmp_path, feed_server, monkeypatch
+):
+    import monitor.pipeline as pipeline_module
+
+    url = feed_server.route("/f.xml", rss(items(8)))
+    write_rules(tmp_path, RULES)
+    config = write_config(tmp_path, sources=[{"name": "f", "kind": "feed", "url": url}])
+    p, store = pipeline_for(config)
+    asyncio.run(p.poll_all())
+    cleaned = []
+    real = pipeline_module.normalize
+
+    def counting(entry, **kwargs):
+        cleaned.append(entry.title)
+        return real(entry, **kwargs)
+
+    monkeypatch.setattr(pipeline_module, "normalize", counting)
+    feed_server.route("/f.xml", rss(items(10)))
+    [result] = asyncio.run(p.poll_all())
+    assert result.new == 2
+    assert sorted(cleaned) == ["Article 8", "Article 9"]
     store.close()
