@@ -128,8 +128,8 @@ def latency(folder: Path, samples: int) -> list[float]:
 
 
 def main() -> int:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 200
-    chat_n = max(10, n // 5)
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 120
+    chat_n = max(10, n // 6)
     with tempfile.TemporaryDirectory() as tmp, SmtpServer() as smtp, SynapseServer() as chat:
         url = smtp.apprise_url()
         bare = bare_apprise(url, n)
