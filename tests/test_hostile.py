@@ -63,6 +63,16 @@ def test_xml_entity_expansion_is_not_expanded(feed_server):
     assert all(len(e.text) < 1_000_000 for e in fetched.entries)
 
 
+def test_a_body_naming_a_local_file_is_not_read_from_disk(feed_server, tmp_path):
+    """feedparser opens bytes that look like a file name: a server answering with the
+    path of a file on this machine must not get that file read as its feed."""
+    secret = tmp_path / "secret.xml"
+    secret.write_bytes(rss([Item(title="from the disk", link="https://x.example/s")]))
+    url = feed_server.route("/path.xml", str(secret).encode(), content_type="application/rss+xml")
+    with pytest.raises(ParseError, match=r"path\.xml"):
+        poll(feed(url))
+
+
 def test_a_feed_of_100k_items_is_cut_before_parsing(feed_server):
     item = b"<item><title>t</title><link>https://x.example/%d</link><description>x</description></item>"
     body = b'<rss version="2.0"><channel><title>t</title>' + b"".join(
