@@ -191,24 +191,25 @@ def make_watchlist(rng: random.Random, count: int) -> list[dict]:
     """A desk's watch list: match rules on names and places (mostly absent from any one
     article), some phrases and word prefixes that do occur; each article fires a few
     rules, not a hundred (make_rules is the stress case)."""
+    def word(n: int) -> str:
+        r = rng.random()
+        if r < 0.97:
+            base = rng.choice(_ABSENT)
+            return f"{base}-{n % 211}" if rng.random() < 0.8 else base
+        if r < 0.99:
+            return rng.choice(_PHRASES)
+        w = rng.choice(_WORDS)
+        return w[: max(4, len(w) - 2)] + "*"
+
     rules = []
     for i in range(count):
-        def word(k: int) -> str:
-            r = rng.random()
-            if r < 0.97:
-                base = rng.choice(_ABSENT)
-                return f"{base}-{(i + k) % 211}" if rng.random() < 0.8 else base
-            if r < 0.99:
-                return rng.choice(_PHRASES)
-            w = rng.choice(_WORDS)
-            return w[: max(4, len(w) - 2)] + "*"
         kind = rng.random()
         if kind < 0.5:
-            match: object = word(0)
+            match: object = word(i)
         elif kind < 0.8:
-            match = [word(k) for k in range(rng.randint(2, 4))]
+            match = [word(i + k) for k in range(rng.randint(2, 4))]
         else:
-            match = {"all": [word(0), {"any": [word(1), word(2)]}], "not": word(3)}
+            match = {"all": [word(i), {"any": [word(i + 1), word(i + 2)]}], "not": word(i + 3)}
         rules.append({"id": f"watch-{i:04d}", "type": "match", "match": match})
     return rules
 

@@ -161,10 +161,8 @@ def main(argv: list[str] | None = None) -> int:
     from monitor.config import HttpConfig, Settings, SourceConfig
     from monitor.notify import Notifier
     from monitor.pipeline import Pipeline
-    from monitor.rules import RuleSet
+    from monitor.rules import Context, MatchRule, RuleSet
     from monitor.sources.base import SourceState
-    from monitor.rules import MatchRule
-    from monitor.rules import Context
     from monitor.store import Store, _article_from_row, iso, now_utc
 
     n = args.feeds

@@ -154,6 +154,14 @@ def cmd_check(args: argparse.Namespace) -> int:
                 "which no target has",
                 file=sys.stderr,
             )
+    for target in loaded.notifier.undeduplicated_matrix():
+        print(
+            f"{loaded.settings.origin}: note: notify target {target.label} logs in to Matrix "
+            "with a password for each message, so a message resent after a crash shows "
+            "twice; an access-token URL (matrix://TOKEN@host/#room) lets the homeserver "
+            "drop the repeat",
+            file=sys.stderr,
+        )
     print(
         f"ok: {loaded.settings.origin}: {len(loaded.settings.sources)} sources, "
         f"{len(loaded.rules.rules)} rules in {len(loaded.rules.files)} files, "

@@ -83,6 +83,15 @@ class Notifier:
         known = set().union(*(t.tags for t in self.targets.values())) if self.targets else set()
         return [t for t in tags if t not in known]
 
+    def undeduplicated_matrix(self) -> list[Target]:
+        """Matrix targets whose resends the homeserver cannot drop (user:password URLs)."""
+        out = []
+        for target in self.targets.values():
+            plugin = apprise.Apprise.instantiate(target.url)
+            if isinstance(plugin, NotifyMatrix) and plugin.mode == "off" and plugin.user:
+                out.append(target)
+        return out
+
     def mask(self, text: str) -> str:
         """Text with every configured URL (and its password) replaced by its label."""
         for t in self.targets.values():

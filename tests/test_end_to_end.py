@@ -270,6 +270,22 @@ def test_check_names_file_and_line_of_a_broken_rule(tmp_path):
     assert ok.code == 0 and ok.out.startswith("ok: "), ok.err
 
 
+def test_check_notes_a_matrix_target_that_cannot_deduplicate(tmp_path):
+    write_rules(tmp_path, SMALLEST_RULE)
+    config = write_config(
+        tmp_path,
+        notify=[
+            {"url": "matrix://bot:pa55word@127.0.0.1:9/!room:x", "name": "chat-login"},
+            {"url": "matrix://syt_token@127.0.0.1:9/!room:x", "name": "chat-token"},
+        ],
+    )
+    r = run_cli("check", "--config", config)
+    assert r.code == 0 and r.out.startswith("ok: "), r.err
+    notes = [line for line in r.err.splitlines() if "note:" in line]
+    assert len(notes) == 1 and "chat-login" in notes[0] and "access-token URL" in notes[0]
+    assert "pa55word" not in r.err and "syt_token" not in r.err
+
+
 def test_export_writes_the_seed_format(tmp_path, feed_server, smtp_server, seed_items):
     config = setup(tmp_path, feed_server, smtp_server, seed_items)
     run_cli("once", "--config", config)
