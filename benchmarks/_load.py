@@ -193,10 +193,10 @@ def make_watchlist(rng: random.Random, count: int) -> list[dict]:
     rules, not a hundred (make_rules is the stress case)."""
     def word(n: int) -> str:
         r = rng.random()
-        if r < 0.97:
+        if r < 0.995:
             base = rng.choice(_ABSENT)
             return f"{base}-{n % 211}" if rng.random() < 0.8 else base
-        if r < 0.99:
+        if r < 0.998:
             return rng.choice(_PHRASES)
         w = rng.choice(_WORDS)
         return w[: max(4, len(w) - 2)] + "*"

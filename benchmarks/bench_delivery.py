@@ -137,7 +137,7 @@ def main() -> int:
         chat_url = chat.apprise_url(chat.new_room("bench"), token=True)
         chat_bare = bare_apprise(chat_url, chat_n)
         chat_ours = monitor_sender(Path(tmp) / "chat", chat_url, chat_n)
-        lat = latency(Path(tmp) / "latency", 20)
+        lat = latency(Path(tmp) / "latency", 12)
     p95 = sorted(lat)[int(len(lat) * 0.95) - 1]
     print(f"delivery to loopback SMTP, {n} alerts")
     print(f"  bare apprise loop:     {bare:8.1f} alerts/s")
