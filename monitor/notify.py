@@ -21,7 +21,7 @@ from typing import Any
 from urllib.parse import quote
 
 import apprise
-from apprise.plugins.matrix.base import NotifyMatrix
+from apprise.plugins.matrix.base import MATRIX_E2EE_SUPPORT, NotifyMatrix
 
 from monitor.config import NotifyConfig, QuietHours, mask_url
 from monitor.errors import ConfigError
@@ -172,6 +172,10 @@ def keyed_matrix_send(plugin: Any, key: str) -> bool:
     if not isinstance(plugin, NotifyMatrix) or plugin.user or not plugin.password:
         return False
     if plugin.mode != "off":  # webhook modes post elsewhere, without transaction ids
+        return False
+    if plugin.e2ee and plugin.secure and MATRIX_E2EE_SUPPORT:
+        # Encrypted rooms send a room key first under the same transaction id: a fixed
+        # id would have the homeserver drop the key of a retry. Left to apprise.
         return False
     plugin.access_token = plugin.password
     plugin.transaction_id = matrix_txn_id(key)

@@ -515,12 +515,16 @@ class Pipeline:
             sends: list[tuple[str, list[Due]]] = []
             for batch in dict.fromkeys(d.batch for d in rows if d.batch):
                 members = self.store.batch_deliveries(target, batch)
+                if not members:
+                    continue  # settled meanwhile (another pass, or given up)
                 claimed = [d for d in members if self._claim(d, now)]
                 if len(claimed) == len(members):
                     sends.append((batch, claimed))
                 else:  # never a part of it under its key: receivers would drop the rest
                     self.store.release([d.alert.id for d in claimed], target, now=now)
+            # Oldest alert first, the order batch_deliveries() gives a digest sent again.
             fresh = [d for d in rows if not d.batch and self._claim(d, now)]
+            fresh.sort(key=lambda d: (d.alert.created, d.alert.id))
             if len(fresh) > self.settings.delivery.digest_over:
                 sends += [(_digest_key(part), part) for part in _digest_parts(fresh)]
             else:
@@ -566,6 +570,8 @@ class Pipeline:
 
     def _failed_delivery(self, rows: list[Due], target: str, label: str, error: str) -> None:
         """A send failed: the rows (one alert, or one digest's) wait and go again together."""
+        if not rows:
+            return
         cfg = self.settings.delivery
         now = self.clock()
         ids = [d.alert.id for d in rows]

@@ -146,6 +146,8 @@ def m003_delivery_batch(db: Database) -> None:
     # the same alerts under the same dedup key, so receivers can drop the repeat.
     db.table("deliveries").add_column("batch", str)
     db.table("deliveries").create_index(["target", "batch"])
+    # Sends in doubt from before (single alerts then) go again under their own key.
+    db.execute("update deliveries set batch = alert_id where status = 'sending'")
 
 
 @migrations()
@@ -581,7 +583,7 @@ class Store:
             "select d.alert_id, d.target, d.attempts, d.batch from deliveries d"
             " join alerts a on a.id = d.alert_id"
             " where d.target = ? and d.batch = ? and d.status in ('pending', 'sending')"
-            " order by a.created, a.rowid",
+            " order by a.created, a.id",
             [target, batch],
         )
 

@@ -63,7 +63,9 @@ class _FoldTable(dict[int, str]):
     table). Folding works character by character, so this is fold() exactly."""
 
     def __missing__(self, code: int) -> str:
-        value = self[code] = _fold_slow(chr(code))
+        value = _fold_slow(chr(code))
+        if len(self) < 20_000:  # bounded: hostile text cannot grow it without end
+            self[code] = value
         return value
 
 

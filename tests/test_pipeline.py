@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import time
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -449,6 +451,7 @@ def test_a_digest_resent_after_a_crash_is_the_same_message_under_the_same_key(
     assert len(mails) == 3
     again = [m for m in mails[1:] if m["X-Monitor-Alert"] == first["X-Monitor-Alert"]]
     assert len(again) == 1 and again[0].subject == first.subject == "monitor: 6 alerts"
+    assert again[0].text == first.text, "the same message, alerts in the same order"
     assert all(f"Article {i}" in again[0].text for i in range(6))
     [new] = [m for m in mails[1:] if m is not again[0]]
     assert all(f"Article {i}" in new.text for i in range(6, 10))
@@ -518,4 +521,29 @@ def test_items_already_stored_are_dropped_before_their_text_is_cleaned(
     [result] = asyncio.run(p.poll_all())
     assert result.new == 2
     assert sorted(cleaned) == ["Article 8", "Article 9"]
+    store.close()
+
+
+def test_a_digest_settled_meanwhile_is_not_sent_empty(tmp_path, feed_server, smtp_server):
+    """Review finding: rows read before the target's lock can describe a digest another
+    pass has settled since (given up at max_attempts): nothing is sent, nothing raises."""
+    url = feed_server.route("/f.xml", rss(items(2)))
+    write_rules(tmp_path, RULES)
+    config = write_config(
+        tmp_path,
+        baseline=False,
+        sources=[{"name": "f", "kind": "feed", "url": url}],
+        notify=[{"url": smtp_server.apprise_url(), "name": "mail"}],
+    )
+    p, store = pipeline_for(config)
+    asyncio.run(p.poll_all())
+    asyncio.run(p.process_pending())
+    rows = store.due_deliveries(datetime.now(UTC))
+    ids = [d.alert.id for d in rows]
+    store.set_batch("mail", "digest.gone", ids)
+    store.mark_failed_attempt(ids, "mail", "gave up", next_attempt=None)
+    stale = [replace(d, batch="digest.gone") for d in rows]
+    assert asyncio.run(p._deliver_target("mail", stale)) == (0, 0)
+    time.sleep(0.3)
+    assert smtp_server.messages == []
     store.close()

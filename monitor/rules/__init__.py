@@ -92,7 +92,11 @@ class RuleSet:
                 chosen.update(by_key.get(key, ()))
         for i in sorted(chosen):
             predicate = predicates[i]
-            if predicate is None or predicate(title, text, ctx):
+            try:
+                fires = predicate is None or predicate(title, text, ctx)
+            except Exception:  # the rule's own evaluate() reports it, per rule
+                fires = True
+            if fires:
                 yield rules[i]
 
     @cached_property
