@@ -2,4 +2,5 @@ import sys
 
 from monitor.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":  # not when a worker process imports it (monitor.workers)
+    sys.exit(main())

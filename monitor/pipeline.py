@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from monitor import seedformat
+from monitor import seedformat, workers
 from monitor.article import Article, entry_uid, normalize
 from monitor.config import Settings
 from monitor.errors import SourceError, StoreError
@@ -119,6 +119,10 @@ def _digest_parts(rows: list[Due]) -> list[list[Due]]:
             parts.append([d])
             size = length
     return parts
+
+
+#: _process(facts=_IN_PLACE): extract the article there and then.
+_IN_PLACE = object()
 
 
 def _digest_key(part: list[Due]) -> str:
@@ -326,18 +330,23 @@ class Pipeline:
                 batch = self.store.pending_articles(limit=200)
                 if not batch:
                     break
-                for article, baseline, file in batch:
-                    alerts += self._process(article, baseline=baseline, file=file)
+                extracted = await self._extract_in_workers([a for a, _, _ in batch])
+                for i, (article, baseline, file) in enumerate(batch):
+                    facts = extracted[i] if extracted is not None else _IN_PLACE
+                    alerts += self._process(article, baseline=baseline, file=file, facts=facts)
                     processed += 1
                 # Extraction is CPU work: let polls and deliveries breathe between batches.
                 await asyncio.sleep(0)
             self._recovering = False
             return processed, alerts
 
-    def _process(self, article: Article, *, baseline: bool, file: str | None) -> int:
+    def _process(
+        self, article: Article, *, baseline: bool, file: str | None, facts: object = None
+    ) -> int:
         if file is None and self.settings.archive is not None:
             self._archive(article)
-        facts = self._extract(article)
+        if facts is _IN_PLACE:
+            facts = self._extract(article)
         ctx = Context(article=article, facts=facts, state=self.store, index=self.rules.index)
         matches: list[Match] = []
         for rule in self.rules.candidates(ctx):
@@ -430,6 +439,41 @@ class Pipeline:
             suppressed=suppressed,
             targets=self.notifier.route(match.notify),
         )
+
+    async def _extract_in_workers(self, articles: list[Article]) -> list[object | None] | None:
+        """Facts of a backlog, extracted by worker processes while the event loop goes
+        on (see monitor.workers); None: extract in place (few articles, one CPU, no
+        extraction, or the workers failed)."""
+        if not self.extract_facts or len(articles) < workers.BACKLOG:
+            return None
+        pool = workers.pool()
+        if pool is None:
+            return None
+        jobs = [(a.text, a.published.date(), a.title) for a in articles]
+        size = -(-len(jobs) // (2 * workers.cpus()))  # two chunks a worker: even finish
+        loop = asyncio.get_running_loop()
+        try:
+            chunks = await asyncio.gather(
+                *(
+                    loop.run_in_executor(pool, workers.extract_many, jobs[i : i + size])
+                    for i in range(0, len(jobs), size)
+                )
+            )
+        except Exception as exc:  # a worker killed, out of memory...: extract in place
+            log.warning("extraction workers failed (%s); extracting in place", exc)
+            workers.discard()
+            return None
+        results = [r for chunk in chunks for r in chunk]
+        out: list[object | None] = []
+        for article, (facts, error) in zip(articles, results, strict=True):
+            if error is not None:
+                log.error(
+                    "article %s: extraction failed; rules run without facts: %s",
+                    article.uid[:16],
+                    error,
+                )
+            out.append(facts)
+        return out
 
     def _extract(self, article: Article) -> object | None:
         if not self.extract_facts:
