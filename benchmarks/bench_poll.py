@@ -293,6 +293,14 @@ def main(argv: list[str] | None = None) -> int:
             t_naive_rules = time.perf_counter() - t0
             naive_rules_rate = len(sample) / t_naive_rules
             rss_process = _load.peak_rss_mb()
+            from monitor import workers
+
+            worker_mb = [  # peak RSS of each extraction worker (VmHWM), while they live
+                int(line.split()[1]) / 1024
+                for pid in (workers._pool._processes if workers._pool else {})
+                for line in Path(f"/proc/{pid}/status").read_text().splitlines()
+                if line.startswith("VmHWM:")
+            ]
             store.close()
             db_mb = (tmp / "monitor.db").stat().st_size / 2**20
 
@@ -344,7 +352,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"target: under {target:.0f} s end to end and 30x the naive pipeline: "
           f"{'met' if e2e < target else f'over by {e2e / target:.1f}x'} on time, "
           f"{'met' if naive_e2e / e2e >= 30 else 'short'} on ratio")
-    print(f"peak RSS with processing: {rss_process:.0f} MB")
+    print(f"peak RSS with processing: {rss_process:.0f} MB, and "
+          f"{len(worker_mb)} extraction workers of {max(worker_mb, default=0):.0f} MB at most: "
+          f"{rss_process + sum(worker_mb):.0f} MB in all")
     print(json.dumps({
         "feeds": n, "items": args.items, "concurrency": args.concurrency,
         "feedserver_full_per_s": round(fs["full_per_s"], 1),
@@ -363,6 +373,8 @@ def main(argv: list[str] | None = None) -> int:
         "naive_rules_per_s": round(naive_rules_rate, 2), "end_to_end_seconds": round(e2e, 2),
         "naive_end_to_end_seconds": round(naive_e2e, 1), "end_to_end_ratio": round(naive_e2e / e2e, 1),
         "peak_rss_process_mb": round(rss_process, 1),
+        "worker_rss_mb": [round(w, 1) for w in worker_mb],
+        "peak_rss_total_mb": round(rss_process + sum(worker_mb), 1),
     }))
     return 0
 

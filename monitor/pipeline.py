@@ -18,10 +18,11 @@ import logging
 import random
 import re
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
@@ -330,11 +331,12 @@ class Pipeline:
                 batch = self.store.pending_articles(limit=200)
                 if not batch:
                     break
-                extracted = await self._extract_in_workers([a for a, _, _ in batch])
-                for i, (article, baseline, file) in enumerate(batch):
-                    facts = extracted[i] if extracted is not None else _IN_PLACE
-                    alerts += self._process(article, baseline=baseline, file=file, facts=facts)
-                    processed += 1
+                # In order (a figure is new against the ones before it); with workers, a
+                # chunk is processed as soon as its facts are in, while the next extract.
+                async for part, facts in self._extracted([a for a, _, _ in batch]):
+                    for (article, baseline, file), f in zip(batch[part], facts, strict=True):
+                        alerts += self._process(article, baseline=baseline, file=file, facts=f)
+                        processed += 1
                 # Extraction is CPU work: let polls and deliveries breathe between batches.
                 await asyncio.sleep(0)
             self._recovering = False
@@ -440,40 +442,56 @@ class Pipeline:
             targets=self.notifier.route(match.notify),
         )
 
-    async def _extract_in_workers(self, articles: list[Article]) -> list[object | None] | None:
-        """Facts of a backlog, extracted by worker processes while the event loop goes
-        on (see monitor.workers); None: extract in place (few articles, one CPU, no
-        extraction, or the workers failed)."""
-        if not self.extract_facts or len(articles) < workers.BACKLOG:
-            return None
-        pool = workers.pool()
+    async def _extracted(
+        self, articles: list[Article]
+    ) -> AsyncIterator[tuple[slice, list[object]]]:
+        """(slice of articles, their facts) in order. A backlog goes to worker processes
+        in chunks (see monitor.workers); otherwise, and if the workers fail, each fact
+        is _IN_PLACE: _process extracts it there and then."""
+        pool = workers.pool() if self.extract_facts and len(articles) >= workers.BACKLOG else None
         if pool is None:
-            return None
-        jobs = [(a.text, a.published.date(), a.title) for a in articles]
-        size = -(-len(jobs) // (2 * workers.cpus()))  # two chunks a worker: even finish
+            yield slice(0, len(articles)), [_IN_PLACE] * len(articles)
+            return
+        size = max(8, -(-len(articles) // (4 * workers.cpus())))
         loop = asyncio.get_running_loop()
+        parts = [slice(i, i + size) for i in range(0, len(articles), size)]
+        jobs: list[asyncio.Future[list[tuple[Any, str | None]]]] = []
+        failed = False
         try:
-            chunks = await asyncio.gather(
-                *(
-                    loop.run_in_executor(pool, workers.extract_many, jobs[i : i + size])
-                    for i in range(0, len(jobs), size)
-                )
-            )
-        except Exception as exc:  # a worker killed, out of memory...: extract in place
+            for part in parts:
+                chunk = [(a.text, a.published.date(), a.title) for a in articles[part]]
+                jobs.append(loop.run_in_executor(pool, workers.extract_many, chunk))
+        except Exception as exc:  # the pool is shut down or broken: extract in place
             log.warning("extraction workers failed (%s); extracting in place", exc)
+            for other in jobs:
+                other.cancel()
             workers.discard()
-            return None
-        results = [r for chunk in chunks for r in chunk]
-        out: list[object | None] = []
-        for article, (facts, error) in zip(articles, results, strict=True):
-            if error is not None:
-                log.error(
-                    "article %s: extraction failed; rules run without facts: %s",
-                    article.uid[:16],
-                    error,
-                )
-            out.append(facts)
-        return out
+            yield slice(0, len(articles)), [_IN_PLACE] * len(articles)
+            return
+        for part, job in zip(parts, jobs, strict=True):
+            if failed:
+                yield part, [_IN_PLACE] * len(articles[part])
+                continue
+            try:
+                results = await job
+            except Exception as exc:  # a worker killed, out of memory...: extract in place
+                log.warning("extraction workers failed (%s); extracting in place", exc)
+                for other in jobs:
+                    other.cancel()
+                workers.discard()
+                failed = True
+                yield part, [_IN_PLACE] * len(articles[part])
+                continue
+            facts: list[object] = []
+            for article, (found, error) in zip(articles[part], results, strict=True):
+                if error is not None:
+                    log.error(
+                        "article %s: extraction failed; rules run without facts: %s",
+                        article.uid[:16],
+                        error,
+                    )
+                facts.append(found)
+            yield part, facts
 
     def _extract(self, article: Article) -> object | None:
         if not self.extract_facts:
