@@ -40,16 +40,25 @@ def cpus() -> int:
         return os.cpu_count() or 1
 
 
+_unavailable: str | None = None
+
+
 def pool() -> ProcessPoolExecutor | None:
-    """The shared worker pool; None on a single CPU, where workers cannot help."""
-    global _pool
-    if cpus() < 2:
+    """The shared worker pool; None on a single CPU, where workers cannot help, or where
+    the system refuses them (a sandbox without /dev/shm, say: said once, in the log)."""
+    global _pool, _unavailable
+    if cpus() < 2 or _unavailable:
         return None
     with _lock:
         if _pool is None:
-            _pool = ProcessPoolExecutor(
-                max_workers=cpus(), mp_context=multiprocessing.get_context("spawn")
-            )
+            try:
+                _pool = ProcessPoolExecutor(
+                    max_workers=cpus(), mp_context=multiprocessing.get_context("spawn")
+                )
+            except (OSError, ImportError) as exc:
+                _unavailable = f"{type(exc).__name__}: {exc}"
+                log.warning("extraction workers unavailable (%s); extracting in place", exc)
+                return None
             log.info("extraction: a backlog, %d worker processes started", cpus())
         return _pool
 

@@ -159,6 +159,30 @@ def test_processes_an_inbox_article(box):
     assert "Poutine" in box.run("cat", files[0]).stdout
 
 
+def test_a_backlog_is_extracted_by_workers_inside_the_sandbox(box):
+    """70 articles at once: worker processes start under the unit's sandbox (spawn,
+    semaphores in its private /dev/shm) and every article is archived."""
+    box.run(
+        "sh",
+        "-c",
+        "for i in $(seq 100 169); do printf ' date 2026-11 La Russie a massé %d 000 soldats"
+        " à la frontière, épisode %d.\\n\\nTexte.\\n' $i $i"
+        " > /var/lib/monitor/inbox/${i}_backlog.txt; done",
+    )
+
+    def archived():
+        r = box.run(
+            "find", "/var/lib/monitor/articles", "-type", "f", "-name", "*.txt", check=False
+        )
+        return len(r.stdout.split()) >= 71
+
+    box.wait_for("71 articles in /var/lib/monitor/articles", archived, timeout=120)
+    journal = box.journal(UNIT)
+    lines = [x for x in journal.splitlines() if "rule matches not alerted" not in x]
+    assert "worker processes started" in journal, "\n".join(lines[-40:])
+    assert "extracting in place" not in journal, "\n".join(lines[-40:])
+
+
 def test_reload_keeps_it_running_and_rereads(box):
     pid = main_pid(box)
     before = box.show(UNIT, "NRestarts")["NRestarts"]
