@@ -412,14 +412,12 @@ def test_a_partial_archive_write_is_cleaned_up_at_start(tmp_path, feed_server):
     store.close()
 
 
-def test_a_digest_resent_after_a_crash_is_the_same_message_under_the_same_key(
-    tmp_path, feed_server, smtp_server, monkeypatch
-):
-    """The process dies after the server took a digest and before it was recorded (the
-    fault is injected: mark_delivered raises). Alerts arrive meanwhile. The next start
-    sends the same digest again, same alerts and same X-Monitor-Alert, so a receiver
-    can drop it; the newcomers go in a message of their own."""
-    url = feed_server.route("/f.xml", rss(items(6)))
+def killed_after_a_send(tmp_path, feed_server, smtp_server, monkeypatch, before, after):
+    """`before` items polled and processed, their alerts sent; the process dies after the
+    server took the message and before it was recorded (the fault is injected:
+    mark_delivered raises). Then the feed holds `after` items, and the next start (claims
+    handed back) runs a cycle. Returns the first message, the store and the cycle's report."""
+    url = feed_server.route("/f.xml", rss(items(before)))
     write_rules(tmp_path, RULES)
     config = write_config(
         tmp_path,
@@ -442,10 +440,20 @@ def test_a_digest_resent_after_a_crash_is_the_same_message_under_the_same_key(
     store.close()
     monkeypatch.undo()
 
-    feed_server.route("/f.xml", rss(items(10)))
-    p, store = pipeline_for(config)  # the restart: claims handed back, then a cycle
+    feed_server.route("/f.xml", rss(items(after)))
+    p, store = pipeline_for(config)
     store.release_claims(now=datetime.now(UTC))
-    report = asyncio.run(p.run_once())
+    return first, store, asyncio.run(p.run_once())
+
+
+def test_a_digest_resent_after_a_crash_is_the_same_message_under_the_same_key(
+    tmp_path, feed_server, smtp_server, monkeypatch
+):
+    """A digest in doubt goes again: same alerts and same X-Monitor-Alert, so a receiver
+    can drop it; the alerts that came meanwhile go in a message of their own."""
+    first, store, report = killed_after_a_send(
+        tmp_path, feed_server, smtp_server, monkeypatch, before=6, after=10
+    )
     assert report.delivered == 10, report
     mails = smtp_server.wait_for(3, timeout=10)
     assert len(mails) == 3
@@ -465,62 +473,14 @@ def test_a_single_alert_in_doubt_is_not_folded_into_a_later_digest(
 ):
     """Found by the crash test: an alert sent alone, then a kill before its record, then
     a burst. The alert goes again alone, under its own key; the burst is a digest."""
-    url = feed_server.route("/f.xml", rss(items(1)))
-    write_rules(tmp_path, RULES)
-    config = write_config(
-        tmp_path,
-        baseline=False,
-        sources=[{"name": "f", "kind": "feed", "url": url}],
-        notify=[{"url": smtp_server.apprise_url()}],
-        delivery={"digest_over": 3},
+    first, store, report = killed_after_a_send(
+        tmp_path, feed_server, smtp_server, monkeypatch, before=1, after=6
     )
-    p, store = pipeline_for(config)
-    asyncio.run(p.poll_all())
-    asyncio.run(p.process_pending())
-
-    def die(*args, **kwargs):
-        raise SystemExit("killed between the send and its record")
-
-    monkeypatch.setattr(store, "mark_delivered", die)
-    with pytest.raises(SystemExit):
-        asyncio.run(p.deliver_due())
-    [first] = smtp_server.wait_for(1, timeout=10)
-    store.close()
-    monkeypatch.undo()
-
-    feed_server.route("/f.xml", rss(items(6)))
-    p, store = pipeline_for(config)
-    store.release_claims(now=datetime.now(UTC))
-    assert asyncio.run(p.run_once()).delivered == 6
+    assert report.delivered == 6, report
     mails = smtp_server.wait_for(3, timeout=10)
     assert [m.subject for m in mails] == [first.subject, first.subject, "monitor: 5 alerts"]
     assert mails[1]["X-Monitor-Alert"] == first["X-Monitor-Alert"]
     assert "Article 0" not in mails[2].text
-    store.close()
-
-
-def test_items_already_stored_are_dropped_before_their_text_is_cleaned(
-    tmp_path, feed_server, monkeypatch
-):
-    import monitor.pipeline as pipeline_module
-
-    url = feed_server.route("/f.xml", rss(items(8)))
-    write_rules(tmp_path, RULES)
-    config = write_config(tmp_path, sources=[{"name": "f", "kind": "feed", "url": url}])
-    p, store = pipeline_for(config)
-    asyncio.run(p.poll_all())
-    cleaned = []
-    real = pipeline_module.normalize
-
-    def counting(entry, **kwargs):
-        cleaned.append(entry.title)
-        return real(entry, **kwargs)
-
-    monkeypatch.setattr(pipeline_module, "normalize", counting)
-    feed_server.route("/f.xml", rss(items(10)))
-    [result] = asyncio.run(p.poll_all())
-    assert result.new == 2
-    assert sorted(cleaned) == ["Article 8", "Article 9"]
     store.close()
 
 
