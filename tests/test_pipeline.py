@@ -484,6 +484,31 @@ def test_a_single_alert_in_doubt_is_not_folded_into_a_later_digest(
     store.close()
 
 
+def test_items_already_stored_are_dropped_before_their_text_is_cleaned(
+    tmp_path, feed_server, monkeypatch
+):
+    import monitor.pipeline as pipeline_module
+
+    url = feed_server.route("/f.xml", rss(items(8)))
+    write_rules(tmp_path, RULES)
+    config = write_config(tmp_path, sources=[{"name": "f", "kind": "feed", "url": url}])
+    p, store = pipeline_for(config)
+    asyncio.run(p.poll_all())
+    cleaned = []
+    real = pipeline_module.normalize
+
+    def counting(entry, **kwargs):
+        cleaned.append(entry.title)
+        return real(entry, **kwargs)
+
+    monkeypatch.setattr(pipeline_module, "normalize", counting)
+    feed_server.route("/f.xml", rss(items(10)))
+    [result] = asyncio.run(p.poll_all())
+    assert result.new == 2
+    assert sorted(cleaned) == ["Article 8", "Article 9"]
+    store.close()
+
+
 def test_a_digest_settled_meanwhile_is_not_sent_empty(tmp_path, feed_server, smtp_server):
     """Review finding: rows read before the target's lock can describe a digest another
     pass has settled since (given up at max_attempts): nothing is sent, nothing raises."""
