@@ -15,10 +15,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from itertools import pairwise
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
-__all__ = ["SEEDS", "Item", "atom", "paragraphs", "rss", "seed_items"]
+__all__ = ["SEEDS", "Item", "atom", "entity_bomb", "paragraphs", "rss", "seed_items"]
 
 #: The shared seed articles: X/shared/seeds next to the checkout at X/main.
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
@@ -192,3 +193,17 @@ def seed_items(folder: Path, base_url: str) -> list[Item]:
     if not files:
         raise FileNotFoundError(f"no seed files in {folder}")
     return [seed_item(p, base_url) for p in files]
+
+
+def entity_bomb(levels: int) -> bytes:
+    """An RSS document whose DOCTYPE nests entities `levels` deep, each 16 of the one
+    before ("billion laughs"): 64 * 16**(levels - 1) characters if a parser expands it."""
+    names = "abcdefghij"[:levels]
+    lines = [f' <!ENTITY a "{"a" * 64}">']
+    lines += [f' <!ENTITY {n} "{f"&{p};" * 16}">' for p, n in pairwise(names)]
+    return (
+        '<?xml version="1.0"?>\n<!DOCTYPE rss [\n' + "\n".join(lines) + "\n]>\n"
+        '<rss version="2.0"><channel><title>t</title>\n'
+        f"<item><title>Bomb</title><link>https://x.example/1</link><description>&{names[-1]};"
+        "</description></item>\n</channel></rss>"
+    ).encode()

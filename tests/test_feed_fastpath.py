@@ -17,7 +17,7 @@ import pytest
 from feedparser.datetimes import _parse_date
 from feedparser.html import _cp1252
 from feedparser.urls import _urljoin
-from feeds import Item, atom, rss
+from feeds import Item, atom, entity_bomb, rss
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -100,16 +100,7 @@ ATOM_ENTRY = (
     '<entry><title>Un titre</title><link href="https://news.example/a1"/><id>urn:a1</id>'
     "<updated>2022-02-03T09:30:00+01:00</updated><summary>Le texte.</summary></entry>"
 )
-BILLION_LAUGHS = b"""<?xml version="1.0"?>
-<!DOCTYPE rss [
- <!ENTITY a "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa">
- <!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">
- <!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">
- <!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">
-]>
-<rss version="2.0"><channel><title>t</title>
-<item><title>Bomb</title><link>https://x.example/1</link><description>&d;</description></item>
-</channel></rss>"""
+BILLION_LAUGHS = entity_bomb(4)
 
 
 def item(*parts: str) -> str:

@@ -9,7 +9,7 @@ import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from feeds import Item, rss
+from feeds import Item, entity_bomb, rss
 
 from monitor.article import Entry, normalize
 from monitor.config import HttpConfig, SourceConfig
@@ -36,19 +36,7 @@ def feed(url):
     return SourceConfig(name="hostile", kind="feed", url=url)
 
 
-BILLION_LAUGHS = b"""<?xml version="1.0"?>
-<!DOCTYPE rss [
- <!ENTITY a "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa">
- <!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">
- <!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">
- <!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">
- <!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;">
- <!ENTITY f "&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;">
- <!ENTITY g "&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;">
-]>
-<rss version="2.0"><channel><title>t</title>
-<item><title>Bomb</title><link>https://x.example/1</link><description>&g;</description></item>
-</channel></rss>"""
+BILLION_LAUGHS = entity_bomb(7)
 
 
 def test_xml_entity_expansion_is_not_expanded(feed_server):

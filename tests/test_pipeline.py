@@ -28,6 +28,24 @@ def pipeline_for(config, store=None):
     return Pipeline(loaded.settings, loaded.rules, store, loaded.notifier), store
 
 
+def mail_pipeline(tmp_path, feed_server, smtp_server, n, **delivery):
+    """A feed of n items, alerts to the SMTP server (target "mail"): polled and processed,
+    its alerts waiting in the outbox. Returns the config, the pipeline and its store."""
+    url = feed_server.route("/f.xml", rss(items(n)))
+    write_rules(tmp_path, RULES)
+    config = write_config(
+        tmp_path,
+        baseline=False,
+        sources=[{"name": "f", "kind": "feed", "url": url}],
+        notify=[{"url": smtp_server.apprise_url(), "name": "mail"}],
+        delivery=delivery,
+    )
+    p, store = pipeline_for(config)
+    asyncio.run(p.poll_all())
+    asyncio.run(p.process_pending())
+    return config, p, store
+
+
 def items(n, start=0, when=None):
     when = when or datetime.now(UTC) - timedelta(hours=1)
     return [
@@ -127,18 +145,7 @@ def test_store_survives_reopening_and_keeps_source_state(tmp_path, feed_server):
 
 
 def test_overlapping_delivery_passes_send_each_alert_once(tmp_path, feed_server, smtp_server):
-    url = feed_server.route("/f.xml", rss(items(6)))
-    write_rules(tmp_path, RULES)
-    config = write_config(
-        tmp_path,
-        baseline=False,
-        sources=[{"name": "f", "kind": "feed", "url": url}],
-        notify=[{"url": smtp_server.apprise_url()}],
-        delivery={"digest_over": 1000},
-    )
-    p, store = pipeline_for(config)
-    asyncio.run(p.poll_all())
-    asyncio.run(p.process_pending())
+    config, p, store = mail_pipeline(tmp_path, feed_server, smtp_server, 6, digest_over=1000)
 
     async def three_passes():
         return await asyncio.gather(p.deliver_due(), p.deliver_due(), p.deliver_due())
@@ -417,18 +424,7 @@ def killed_after_a_send(tmp_path, feed_server, smtp_server, monkeypatch, before,
     server took the message and before it was recorded (the fault is injected:
     mark_delivered raises). Then the feed holds `after` items, and the next start (claims
     handed back) runs a cycle. Returns the first message, the store and the cycle's report."""
-    url = feed_server.route("/f.xml", rss(items(before)))
-    write_rules(tmp_path, RULES)
-    config = write_config(
-        tmp_path,
-        baseline=False,
-        sources=[{"name": "f", "kind": "feed", "url": url}],
-        notify=[{"url": smtp_server.apprise_url()}],
-        delivery={"digest_over": 3},
-    )
-    p, store = pipeline_for(config)
-    asyncio.run(p.poll_all())
-    asyncio.run(p.process_pending())
+    config, p, store = mail_pipeline(tmp_path, feed_server, smtp_server, before, digest_over=3)
 
     def die(*args, **kwargs):
         raise SystemExit("killed between the send and its record")
@@ -512,17 +508,7 @@ def test_items_already_stored_are_dropped_before_their_text_is_cleaned(
 def test_a_digest_settled_meanwhile_is_not_sent_empty(tmp_path, feed_server, smtp_server):
     """Review finding: rows read before the target's lock can describe a digest another
     pass has settled since (given up at max_attempts): nothing is sent, nothing raises."""
-    url = feed_server.route("/f.xml", rss(items(2)))
-    write_rules(tmp_path, RULES)
-    config = write_config(
-        tmp_path,
-        baseline=False,
-        sources=[{"name": "f", "kind": "feed", "url": url}],
-        notify=[{"url": smtp_server.apprise_url(), "name": "mail"}],
-    )
-    p, store = pipeline_for(config)
-    asyncio.run(p.poll_all())
-    asyncio.run(p.process_pending())
+    _, p, store = mail_pipeline(tmp_path, feed_server, smtp_server, 2)
     rows = store.due_deliveries(datetime.now(UTC))
     ids = [d.alert.id for d in rows]
     store.set_batch("mail", "digest.gone", ids)
