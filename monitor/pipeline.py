@@ -456,42 +456,31 @@ class Pipeline:
         loop = asyncio.get_running_loop()
         parts = [slice(i, i + size) for i in range(0, len(articles), size)]
         jobs: list[asyncio.Future[list[tuple[Any, str | None]]]] = []
-        failed = False
+        done = 0  # articles whose facts are out
         try:
             for part in parts:
                 chunk = [(a.text, a.published.date(), a.title) for a in articles[part]]
                 jobs.append(loop.run_in_executor(pool, workers.extract_many, chunk))
-        except Exception as exc:  # the pool is shut down or broken: extract in place
-            log.warning("extraction workers failed (%s); extracting in place", exc)
-            for other in jobs:
-                other.cancel()
-            workers.discard()
-            yield slice(0, len(articles)), [_IN_PLACE] * len(articles)
-            return
-        for part, job in zip(parts, jobs, strict=True):
-            if failed:
-                yield part, [_IN_PLACE] * len(articles[part])
-                continue
-            try:
+            for part, job in zip(parts, jobs, strict=True):
                 results = await job
-            except Exception as exc:  # a worker killed, out of memory...: extract in place
-                log.warning("extraction workers failed (%s); extracting in place", exc)
-                for other in jobs:
-                    other.cancel()
-                workers.discard()
-                failed = True
-                yield part, [_IN_PLACE] * len(articles[part])
-                continue
-            facts: list[object] = []
-            for article, (found, error) in zip(articles[part], results, strict=True):
-                if error is not None:
-                    log.error(
-                        "article %s: extraction failed; rules run without facts: %s",
-                        article.uid[:16],
-                        error,
-                    )
-                facts.append(found)
-            yield part, facts
+                facts: list[object] = []
+                for article, (found, error) in zip(articles[part], results, strict=True):
+                    if error is not None:
+                        log.error(
+                            "article %s: extraction failed; rules run without facts: %s",
+                            article.uid[:16],
+                            error,
+                        )
+                    facts.append(found)
+                yield part, facts
+                done = part.stop
+        except Exception as exc:  # the pool shut down, a worker killed...: the rest in place
+            log.warning("extraction workers failed (%s); extracting in place", exc)
+            for job in jobs:
+                job.cancel()
+            workers.discard()
+            rest = len(articles) - min(done, len(articles))
+            yield slice(len(articles) - rest, len(articles)), [_IN_PLACE] * rest
 
     def _extract(self, article: Article) -> object | None:
         if not self.extract_facts:
