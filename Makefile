@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup run once test lint format typecheck bench lock clean
+.PHONY: setup run once test lint format typecheck bench eval lock clean
 
 $(STAMP): requirements-dev.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,9 @@ format: setup
 
 bench: setup                    ## benchmarks: figures with their baselines, as text and JSON lines
 	$(BIN)/python benchmarks/run.py
+
+eval: setup                     ## score the extractors on every labelled set in ../shared/eval
+	$(BIN)/python scripts/eval.py
 
 lock:                           ## re-resolve the lock files from pyproject.toml (runtime; runtime + dev)
 	$(BIN)/python -m pip install --quiet uv
