@@ -2,9 +2,10 @@
 
     Entry (what a source saw)  --normalize()-->  Article (what the pipeline keeps)
 
-Identity: an article is the same article when its guid is the same, else its
-canonical URL, else its text; ``Article.uid`` is the SHA-256 of that identity.
-Archive file names hash the canonical URL, else the text, as the seed format says.
+Identity: an article is the same article when its canonical link is the same
+(across all the feeds of a publisher), else its guid, else its text; ``Article.uid``
+is the SHA-256 of that identity (see entry_uid). Archive file names hash the
+canonical URL, else the text, as the seed format says.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import html
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -21,11 +21,6 @@ from monitor import seedformat
 
 #: Query parameters that track the reader, not the article.
 _TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|mc_[ce]id|xtor|at_\w+|ito|cmp|ns_\w+|ocid)$", re.I)
-_TAG = re.compile(r"<[^>]+>")
-_BLOCK_TAG = re.compile(
-    r"</?(p|div|br|li|ul|ol|h[1-6]|blockquote|section|article|tr|table)\b[^>]*>", re.I
-)
-_SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -43,21 +38,34 @@ class Entry:
     title: str | None = None
     text: str = ""
     html: bool = False
+    #: which field of the item the text came from ("content:encoded", "description",
+    #: "atom:content", "page", "file"...), for `monitor show`
+    text_field: str | None = None
     published: datetime | None = None
     year_month: tuple[int, int] | None = None
+    #: whether a date in the text (a dateline) may date an entry that has none of its
+    #: own: seed files only; a feed item or a page without a date is dated when read
+    text_dates: bool = False
     language: str | None = None
     origin: str | None = None  # file path or feed URL, for error messages
+    #: an identity the source sets itself (a page: its URL and its text's hash)
+    key: str | None = None
+    #: the item shares its link with other items of its feed that have other guids
+    shared_link: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
 class Article:
     """A normalized article.
 
-    uid: SHA-256 hex of the identity (guid, else canonical URL, else text).
+    uid: SHA-256 hex of the identity (see identity_key()).
     url: canonical URL or None. title: one line. text: plain paragraphs joined
-    by blank lines. published: aware UTC (from the item, else the seed month
-    or dateline, else when it was read). published_exact: False when the
-    day was guessed. source: the source's name. language: ISO 639-1 or None.
+    by blank lines. published: aware, with the offset the publisher gave (its
+    local day is ``published.date()``): from the item, else the seed month or
+    dateline, else when it was read. published_exact: False when it was not
+    given (the time it was read, or a guessed day). source: the source that
+    first brought it; sources: every source that has listed it, first one first.
+    text_field: which field of the item the text came from.
     """
 
     uid: str
@@ -71,6 +79,20 @@ class Article:
     language: str | None
     fetched: datetime
     year_month: tuple[int, int] | None = field(default=None, compare=False)
+    text_field: str | None = None
+    sources: tuple[str, ...] = ()
+    #: the uid the article had before identities merged links across feeds (a store
+    #: written by an older release knows it by that one)
+    legacy_uid: str | None = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.sources:
+            object.__setattr__(self, "sources", (self.source,))
+
+    @property
+    def day(self) -> date:
+        """The publisher's local day of publication."""
+        return self.published.date()
 
     @property
     def paragraphs(self) -> tuple[str, ...]:
@@ -125,20 +147,6 @@ def canonical_url(url: str | None) -> str | None:
     return urlunsplit((scheme, host, parts.path or "/", query, ""))
 
 
-def html_to_paragraphs(markup: str) -> str:
-    """Plain text from an HTML fragment: block tags become paragraph breaks, entities decoded."""
-    markup = _SCRIPT.sub(" ", markup)
-    markup = _BLOCK_TAG.sub("\n\n", markup)
-    text = html.unescape(_TAG.sub("", markup))
-    return "\n\n".join(seedformat.split_paragraphs(text))
-
-
-def clean_text(text: str) -> str:
-    """Plain text as paragraphs: control characters dropped, whitespace folded."""
-    text = "".join(c for c in text if c in "\n\t" or unicodedata.category(c) != "Cc")
-    return "\n\n".join(seedformat.split_paragraphs(text))
-
-
 def sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -147,10 +155,21 @@ def normalize(
     entry: Entry, *, fetched: datetime, default_language: str | None = None
 ) -> Article | None:
     """One Entry -> one Article, or None when it has neither text nor title."""
-    text = html_to_paragraphs(entry.text) if entry.html else clean_text(entry.text)
-    title = " ".join((entry.title or "").split())
-    if title and "<" in title:
-        title = html_to_paragraphs(title).replace("\n\n", " ")
+    from monitor import htmltext
+
+    if entry.html:
+        text = htmltext.html_to_paragraphs(entry.text)
+    else:
+        text = htmltext.plain_to_paragraphs(entry.text)
+    title = entry.title or ""
+    # Titles are text, but publishers put markup and entities in them, escaped once
+    # more than the format asks ("&amp;#8217;"): read them the way readers show them.
+    if "<" in title or "&" in title:
+        title = htmltext.html_to_paragraphs(title).replace("\n\n", " ")
+        if "&" in title:
+            title = html.unescape(title)
+    # One line; a no-break space stays, as in the text ("Ukraine\u00a0: ...").
+    title = seedformat.clean_paragraph(title.replace("\n", " "))
     if not text and not title:
         return None
     if not title:
@@ -170,23 +189,83 @@ def normalize(
         language=entry.language or default_language or _guess_language(text or title),
         fetched=fetched,
         year_month=entry.year_month,
+        text_field=(entry.text_field if text else None),
+        legacy_uid=legacy_uid(entry),
     )
 
 
-def entry_uid(entry: Entry) -> str | None:
-    """The uid normalize() gives the entry's article, known before its text is cleaned:
-    from the guid (scoped to the source unless it is a URL), else the canonical URL.
-    None when the entry has neither, and only its text can identify it.
+def identity_key(url: str) -> str:
+    """What makes two canonical URLs one story: the scheme, a "www." and a trailing
+    slash are not part of it.
 
-    >>> uid = lambda source, guid: entry_uid(Entry(source=source, guid=guid, title="t", text=""))
-    >>> uid("a", "123") == uid("b", "123"), uid("a", "https://x.example/1") == uid("b", "https://x.example/1")
-    (False, True)
+    >>> identity_key("https://www.example.org/a/1/") == identity_key("http://example.org/a/1")
+    True
     """
+    parts = urlsplit(url)
+    host = (parts.netloc or "").lower().removeprefix("www.")
+    path = parts.path.rstrip("/") or "/"
+    return f"{host}{path}" + (f"?{parts.query}" if parts.query else "")
+
+
+def entry_uid(entry: Entry) -> str | None:
+    """The uid normalize() gives the entry's article, known before its text is cleaned.
+    None when only its text can identify it.
+
+    A story is one story wherever it is listed: its canonical link identifies it across
+    all the feeds of a publisher (one feed's tracking parameters, http or https, a
+    trailing slash, a guid whose version suffix changes: one story). A guid identifies
+    it when it has no link of its own (a guid that is a URL is read as one; any other
+    guid is scoped to the publisher, the host of the feed that lists it). A source
+    that sets its own key (a page: URL and text) is identified by it.
+
+    >>> def uid(source, guid=None, url=None, origin=None):
+    ...     return entry_uid(Entry(source=source, guid=guid, url=url, origin=origin))
+    >>> uid("une", "a1", "https://ex.org/1?xtor=RSS-1") == uid("intl", "b2", "http://ex.org/1/?xtor=RSS-2")
+    True
+    >>> feed = "https://www.ex.org/rss/{}.xml"
+    >>> uid("une", "tag:1", origin=feed.format("une")) == uid("intl", "tag:1", origin=feed.format("intl"))
+    True
+    >>> uid("a", "tag:1", origin="https://one.example/rss") == uid("b", "tag:1", origin="https://two.example/rss")
+    False
+    """
+    if entry.key:
+        return sha256(f"key:{entry.key}")
+    url = canonical_url(entry.url)
+    if url and not entry.shared_link:
+        return sha256(f"url:{identity_key(url)}")
+    guid = (entry.guid or "").strip() or None
+    if guid:
+        as_url = canonical_url(guid) if _is_url(guid) else None
+        if as_url:
+            return sha256(f"url:{identity_key(as_url)}")
+        return sha256(f"{_publisher(entry)}|guid:{guid}")
+    return sha256(f"url:{identity_key(url)}") if url else None
+
+
+def legacy_uid(entry: Entry) -> str | None:
+    """The uid an entry had before identities were merged across feeds (guid first,
+    scoped to the source): how a store written then knows the entry."""
+    if entry.key:
+        return None
     guid = (entry.guid or "").strip() or None
     if guid:
         return sha256(f"guid:{guid}") if _is_url(guid) else sha256(f"{entry.source}|guid:{guid}")
     url = canonical_url(entry.url)
     return sha256(f"url:{url}") if url else None
+
+
+def _publisher(entry: Entry) -> str:
+    """Who a guid that is not a URL belongs to: the feed's host (one publisher's feeds
+    share guids), else the source."""
+    origin = entry.origin or ""
+    if origin.startswith(("http://", "https://")):
+        try:
+            host = (urlsplit(origin).hostname or "").removeprefix("www.")
+        except ValueError:
+            host = ""
+        if host:
+            return f"host:{host}"
+    return f"source:{entry.source}"
 
 
 def _guess_language(text: str) -> str:
@@ -207,11 +286,16 @@ def _first_sentence(text: str, limit: int = 160) -> str:
 
 
 def _published(entry: Entry, text: str, fetched: datetime) -> tuple[datetime, bool]:
-    """The item's own date, else the day the text gives (seed month, dateline), else fetched."""
+    """The item's own date (its offset kept), else the day a seed file gives (its date
+    line's month, a dateline), else the time it was read, marked inexact. A date found
+    in the text of a feed item or a page never dates it: that is any date the story
+    mentions ("depuis le 24 février", a "© 2019" footer), not its own."""
     # A date more than a day ahead is a broken feed, not news from the future.
     if entry.published is not None and entry.published <= fetched + timedelta(days=1):
-        return entry.published.astimezone(UTC), True
-    # Imported here: extraction is a heavier module and only needed for undated items.
+        return entry.published, True
+    if entry.year_month is None and not entry.text_dates:
+        return fetched, False
+    # Imported here: extraction is a heavier module and only needed for seed files.
     from monitor.extract import article_date
 
     fallback = fetched.date()

@@ -83,15 +83,37 @@ def build_parser() -> argparse.ArgumentParser:
     command("run", cmd_run, "poll every source on its schedule until SIGTERM; SIGHUP reloads")
     command("once", cmd_once, "one cycle: poll every source once, process, deliver, exit")
     command("check", cmd_check, "validate config and every rule file")
-    p = command("extract", cmd_extract, "print the facts found in article files or folders")
+    p = command(
+        "extract",
+        cmd_extract,
+        "print the facts found in article files, folders of them, feed files or URLs",
+    )
     p.add_argument("--json", action="store_true", help="one JSON object per article")
-    p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
-    p = command("replay", cmd_replay, "dry run of article files through the rules, fresh state")
+    p.add_argument("paths", nargs="+", metavar="PATH|URL")
+    p = command(
+        "replay",
+        cmd_replay,
+        "dry run of articles (files, feeds, URLs or the stored ones) through the rules, "
+        "fresh state",
+    )
     p.add_argument(
         "--rules", type=Path, action="append", metavar="PATH", help="rule file or folder"
     )
     p.add_argument("--json", action="store_true", help="one JSON object per alert")
-    p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    p.add_argument(
+        "--stored", action="store_true", help="the articles the daemon has stored (no PATH)"
+    )
+    p.add_argument(
+        "--since", metavar="WHEN", help="with --stored: published since (ISO date or 2h, 7d)"
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH|URL")
+    p = command(
+        "show",
+        cmd_show,
+        "what monitor stored for one article (by link, archive file or seed file) and why",
+    )
+    p.add_argument("--json", action="store_true", help="one JSON object")
+    p.add_argument("what", metavar="URL|FILE")
     p = command("alerts", cmd_alerts, "list stored alerts, newest last")
     p.add_argument("--json", action="store_true", help="one JSON object per alert")
     p.add_argument("--since", metavar="WHEN", help="ISO date or time, or a duration ago (2h, 7d)")
@@ -171,36 +193,50 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from monitor.extract import article_date, extract
+    from monitor.extract import extract
+    from monitor.inputs import load
 
-    files = seedformat.iter_article_files(args.paths)
-    if not files:
-        raise MonitorError("no article files in " + ", ".join(map(str, args.paths)))
-    failed = 0
-    today = datetime.now(UTC).date()
-    for path in files:
-        try:
-            doc = seedformat.read(path)
-        except MonitorError as exc:
-            print(str(exc), file=sys.stderr)
+    failed = found = 0
+    for item in load(args.paths, http=_http_settings(args)):
+        if isinstance(item, MonitorError):
+            print(str(item), file=sys.stderr)
             failed += 1
             continue
-        published = article_date(doc.text, year_month=doc.year_month, fallback=today)
-        facts = extract(doc.text, published)
+        found += 1
+        article = item.article
+        # As the daemon does: the local day of publication, the title beside the text.
+        facts = extract(article.text, article.day, title=article.title)
         if args.json:
             print(
                 json.dumps(
-                    {"article": str(path), "published": published.isoformat(), **facts.to_dict()},
+                    {
+                        "article": item.label,
+                        "published": article.day.isoformat(),
+                        **facts.to_dict(),
+                    },
                     ensure_ascii=False,
                 )
             )
         else:
-            print(_facts_text(path, published, facts))
+            print(_facts_text(item.label, article.day, facts))
+    if not found and not failed:
+        raise MonitorError("no article in " + ", ".join(args.paths))
     return 1 if failed else 0
 
 
-def _facts_text(path: Path, published: date, facts: Any) -> str:
-    lines = [f"{path} ({published.isoformat()})"]
+def _http_settings(args: argparse.Namespace) -> Any:
+    """The configured HTTP settings when a config can be loaded, else the defaults
+    (`extract` and `replay` on files need no config at all)."""
+    from monitor.config import HttpConfig
+    from monitor.inputs import is_url
+
+    if not any(is_url(p) for p in getattr(args, "paths", ())):
+        return HttpConfig()
+    return load_settings(args.config).http
+
+
+def _facts_text(label: str, published: date, facts: Any) -> str:
+    lines = [f"{label} ({published.isoformat()})"]
     for t in facts.troops:
         amount = (
             "?"
@@ -224,19 +260,44 @@ def _facts_text(path: Path, published: date, facts: Any) -> str:
 
 
 def cmd_replay(args: argparse.Namespace) -> int:
-    from monitor.replay import replay
+    from monitor.replay import replay, stored_articles
 
     settings = load_settings(args.config)
     rule_paths = args.rules or settings.rules
-    alerts = replay(seedformat.iter_article_files(args.paths), rule_paths)
+    if args.stored == bool(args.paths):
+        raise MonitorError("replay: give PATH|URL arguments or --stored, not both or neither")
+    if args.since and not args.stored:
+        raise MonitorError("replay: --since goes with --stored")
+    failed = 0
+    if args.stored:
+        since = _parse_when(args.since) if args.since else None
+        articles = stored_articles(settings.database, since=since)
+    else:
+        from monitor.inputs import load
+
+        articles = []
+        for item in load(args.paths, http=settings.http):
+            if isinstance(item, MonitorError):
+                print(str(item), file=sys.stderr)
+                failed += 1
+            else:
+                articles.append(item.article)
+    alerts = replay(articles, rule_paths)
     for alert in alerts:
         if args.json:
             print(json.dumps(alert.to_json(), ensure_ascii=False))
         else:
             print(_alert_text(alert))
     if not args.json:
-        print(f"{len(alerts)} alerts", file=sys.stderr)
-    return 0
+        print(f"{len(alerts)} alerts from {len(articles)} articles", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from monitor.show import show
+
+    settings = load_settings(args.config)
+    return show(args.what, settings, as_json=args.json)
 
 
 def cmd_alerts(args: argparse.Namespace) -> int:
@@ -342,7 +403,12 @@ def cmd_export(args: argparse.Namespace) -> int:
             if seedformat.identity_hash(article.file_identity) in present:
                 skipped += 1
                 continue
-            seedformat.write_new(args.dir, article.to_seed(), article.file_identity)
+            seedformat.write_new(
+                args.dir,
+                article.to_seed(),
+                article.file_identity,
+                published=article.published if article.published_exact else None,
+            )
             count += 1
     print(
         f"exported {count} articles to {args.dir}"

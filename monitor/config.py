@@ -89,8 +89,25 @@ class SourceConfig(_Model):
     #: files: a file modified less than this ago may still be being written; wait
     settle: Duration = timedelta(seconds=2)
     language: str | None = Field(default=None, pattern=r"^[a-z]{2}$")
+    #: the zone of the source's dates that give none (an IANA name: Europe/Paris)
+    timezone: str = "UTC"
     enabled: bool = True
     headers: dict[str, str] = Field(default_factory=dict)
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"unknown time zone {value!r} (an IANA name such as Europe/Paris or UTC)"
+            ) from None
+        return value
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
 
     @model_validator(mode="after")
     def _needs_location(self) -> SourceConfig:

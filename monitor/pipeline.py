@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from monitor import seedformat, workers
-from monitor.article import Article, entry_uid, normalize
+from monitor.article import Article, entry_uid, legacy_uid, normalize
 from monitor.config import Settings
 from monitor.errors import SourceError, StoreError
 from monitor.notify import Notifier
@@ -124,6 +124,11 @@ def _digest_parts(rows: list[Due]) -> list[list[Due]]:
 
 #: _process(facts=_IN_PLACE): extract the article there and then.
 _IN_PLACE = object()
+
+
+def _file_time(article: Article) -> datetime | None:
+    """The time an archive file keeps: the publication time when the article gave one."""
+    return article.published if article.published_exact else None
 
 
 def _digest_key(part: list[Due]) -> str:
@@ -232,17 +237,25 @@ class Pipeline:
             fetched_at = self.clock()
             # Items already stored are dropped by uid before their text is cleaned (most
             # of a changed feed is old news); record_poll checks again in its transaction.
-            uids = [entry_uid(e) for e in fetched.entries]
-            known = self.store.known_uids([u for u in uids if u])
+            # A stored story this source had not listed yet (first polled through another
+            # feed of its publisher) gets this source added to its own.
+            uids = [(entry_uid(e), legacy_uid(e)) for e in fetched.entries]
+            known = self.store.known_sources([u for pair in uids for u in pair if u])
             articles: list[Article] = []
-            for entry, uid in zip(fetched.entries, uids, strict=True):
-                if uid in known:
+            also_here: list[str] = []
+            for entry, (uid, legacy) in zip(fetched.entries, uids, strict=True):
+                stored = uid if uid in known else legacy if legacy in known else None
+                if stored is not None:
+                    if name not in known[stored]:
+                        also_here.append(stored)
                     continue
                 article = normalize(
                     entry, fetched=fetched_at, default_language=source.config.language
                 )
                 if article is not None:
                     articles.append(article)
+            if also_here:
+                self.store.add_sources(also_here, name)
             fresh = self.store.record_poll(
                 name,
                 fetched.state,
@@ -502,7 +515,9 @@ class Pipeline:
         try:
             path = self._adopt_existing(folder, article, doc) if self._recovering else None
             if path is None:
-                path = seedformat.write_new(folder, doc, article.file_identity)
+                path = seedformat.write_new(
+                    folder, doc, article.file_identity, published=_file_time(article)
+                )
         except OSError as exc:
             # The article stays in the database; `monitor export` can write it later.
             log.error(

@@ -1,4 +1,4 @@
-"""`monitor replay`: article files through the rules with fresh state, nothing kept.
+"""`monitor replay`: articles through the rules with fresh state, nothing kept.
 
 The same pipeline as the daemon, on an in-memory database, with no archive, no
 baseline, no age limit and no targets: what comes out is exactly what the rules
@@ -11,9 +11,9 @@ import asyncio
 from datetime import UTC, datetime
 from pathlib import Path
 
-from monitor import seedformat
-from monitor.article import Article, Entry, normalize
+from monitor.article import Article
 from monitor.config import Settings
+from monitor.errors import MonitorError
 from monitor.notify import Notifier
 from monitor.pipeline import Pipeline
 from monitor.rules import load_rules
@@ -22,35 +22,39 @@ from monitor.store import AlertRecord, Store
 
 def load_articles(files: list[Path], *, now: datetime) -> list[Article]:
     """Seed files as Articles, in order of publication (file order breaks ties)."""
+    from monitor.inputs import load
+
     articles = []
-    for path in files:
-        doc = seedformat.read(path)
-        entry = Entry(
-            source=path.parent.name or "replay",
-            guid=f"file:{path.name}",
-            text=doc.text,
-            year_month=doc.year_month,
-            origin=str(path),
-        )
-        article = normalize(entry, fetched=now)
-        if article is not None:
-            articles.append(article)
+    for item in load([str(f) for f in files], now=now):
+        if isinstance(item, Exception):
+            raise item
+        articles.append(item.article)
     return sorted(articles, key=lambda a: a.published)
 
 
-def replay(files: list[Path], rule_paths: list[Path]) -> list[AlertRecord]:
+def stored_articles(database: Path, *, since: datetime | None = None) -> list[Article]:
+    """The articles the daemon stored (whole ones: pruned ones have no text left),
+    published since `since`, with their exact times and sources."""
+    if not database.exists():
+        raise MonitorError(f"{database}: no database yet (run `monitor once` or `monitor run`)")
+    with Store(database) as store:
+        return [a for a in store.iter_articles() if since is None or a.published >= since]
+
+
+def replay(articles: list[Article], rule_paths: list[Path]) -> list[AlertRecord]:
+    """Articles through the rules in order of publication (their order breaks ties),
+    on a fresh in-memory store: what the rules would have alerted."""
     rules = load_rules(rule_paths)
     now = datetime.now(UTC)
-    articles = load_articles(files, now=now)
     settings = Settings(
         archive=None, baseline=False, max_age=None, sources=[], notify=[], rules=rule_paths
     )
     with Store(Path(":memory:")) as store:
         pipeline = Pipeline(settings, rules, store, Notifier([]))
-        for article in articles:
+        for article in sorted(articles, key=lambda a: a.published):
             store.record_poll(
-                "replay",
-                store.source_state("replay"),
+                article.source,
+                store.source_state(article.source),
                 [article],
                 now=now,
                 baseline=False,

@@ -14,6 +14,27 @@ canonical URL, else its text)::
     ((2022, 2), ('Premier paragraphe.', 'Second.'))
     >>> render(doc)
     ' date 2022-02 Premier paragraphe.\\n\\nSecond.\\n'
+
+The date line only holds the month; the exact publication time travels in the
+file's modification time, the way ``wget -N`` and ``rsync -t`` keep a remote
+file's time. ``write_new(..., published=when)`` sets it (atomically: the time is
+on the file before it gets its name); ``read_timed(path)`` gives the document and
+that time back, or None for the time, as ``file_time(path_or_stat, year_month)``
+judges: the modification time counts only when it falls in the date line's month
+(give or take 14 hours, the most a time zone moves a local month's edge), since a
+file copied or touched later carries the time of the copy, not of the article, and
+a file without a date line has nothing to check its time against. The fraction of a
+second of that time carries the publisher's UTC offset, so the time comes back as it
+was given, and with it the publisher's local day::
+
+    >>> import tempfile
+    >>> from datetime import datetime, timedelta, timezone
+    >>> when = datetime(2022, 3, 1, 0, 30, tzinfo=timezone(timedelta(hours=1)))
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = write_new(Path(folder), parse(" date 2022-03 Texte."), "x", published=when)
+    ...     doc, published = read_timed(path)
+    >>> published == when, published.isoformat()
+    (True, '2022-03-01T00:30:00+01:00')
 """
 
 from __future__ import annotations
@@ -22,6 +43,7 @@ import hashlib
 import os
 import re
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 from monitor.errors import ArticleFileError
@@ -32,6 +54,13 @@ PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n+")
 
 #: Refuse to read article files larger than this: a seed file is a few KB.
 MAX_FILE_BYTES = 2 * 1024 * 1024
+
+#: How far a file's time may lie outside its date line's month (taken in UTC) and
+#: still count: local time runs from UTC-12 to UTC+14, so a local month starts up to
+#: 14 hours before the UTC one and ends up to 12 hours after it (14 either side here).
+MONTH_EDGE_SLACK = timedelta(hours=14)
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -85,8 +114,23 @@ def render(doc: SeedDoc) -> str:
 
 def read(path: Path) -> SeedDoc:
     """Read one seed-format file; ArticleFileError names the file on any failure."""
+    return _read(path)[0]
+
+
+def read_timed(path: Path) -> tuple[SeedDoc, datetime | None]:
+    """Read one seed-format file, with its publication time when the file keeps it.
+
+    The time is `file_time` of the file as it was read (aware UTC), else None.
+    ArticleFileError names the file on any failure.
+    """
+    doc, st = _read(path)
+    return doc, file_time(st, doc.year_month)
+
+
+def _read(path: Path) -> tuple[SeedDoc, os.stat_result]:
     try:
         with open(path, "rb") as fh:
+            st = os.fstat(fh.fileno())
             raw = fh.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise ArticleFileError(f"{path}: cannot read: {exc.strerror or exc}") from exc
@@ -99,7 +143,72 @@ def read(path: Path) -> SeedDoc:
     doc = parse(text)
     if not doc.paragraphs:
         raise ArticleFileError(f"{path}: empty article")
-    return doc
+    return doc, st
+
+
+def file_time(
+    path_or_stat: Path | str | os.stat_result, year_month: tuple[int, int] | None
+) -> datetime | None:
+    """The file's modification time when it can be the article's publication time:
+    aware, at the UTC offset its fraction of a second carries (see _offset_fraction),
+    else in UTC.
+
+    That is when it falls in the date line's month `year_month`, widened by 14 hours
+    either side (MONTH_EDGE_SLACK): the month on the date line is a local one, and
+    time zones move a local month's edges up to 14 hours away from UTC's, so an
+    article of 2022-03-01T00:30+01:00 in a "2022-03" file is in, though in UTC it is
+    still February. Otherwise None: a file copied or touched later carries the time
+    of the copy, and a file without a date line (year_month None) has nothing to check
+    its time against. A path that cannot be stat()ed raises OSError.
+    """
+    if year_month is None:
+        return None
+    st = path_or_stat if isinstance(path_or_stat, os.stat_result) else os.stat(path_or_stat)
+    year, month = year_month
+    try:
+        start = datetime(year, month, 1, tzinfo=UTC)
+        end = datetime(year + month // 12, month % 12 + 1, 1, tzinfo=UTC)
+        seconds, sub = divmod(st.st_mtime_ns, 1_000_000_000)
+        offset = _offset_from(sub)
+        mtime = _EPOCH + timedelta(
+            seconds=seconds, microseconds=0 if offset is not None else sub // 1000
+        )
+    except (ValueError, OverflowError):
+        return None  # a month or a time outside what datetime can hold
+    if start - MONTH_EDGE_SLACK <= mtime < end + MONTH_EDGE_SLACK:
+        return mtime if offset is None else mtime.astimezone(timezone(offset))
+    return None
+
+
+#: The fraction of a second of a file's time carries the publisher's UTC offset, so
+#: that the local day survives the archive ("jeudi" in an article of Thursday 00:30
+#: in Paris is Wednesday in UTC): (minutes + 1440) * 100 + 37 microseconds. Publication
+#: times are whole seconds; the 37 tells such a fraction from a file's own, and a
+#: filesystem that keeps only seconds (or 2 s) simply gives the time back in UTC.
+_OFFSET_MARK = 37
+
+
+def _offset_fraction(when: datetime) -> int:
+    """Nanoseconds past the second that say `when`'s UTC offset."""
+    offset = when.utcoffset() or timedelta()
+    minutes = int(offset.total_seconds() // 60)
+    return ((minutes + 1440) * 100 + _OFFSET_MARK) * 1000
+
+
+def _offset_from(sub_ns: int) -> timedelta | None:
+    """The offset a file time's fraction of a second carries, or None."""
+    micros, rest = divmod(sub_ns, 1000)
+    code, mark = divmod(micros, 100)
+    if rest or mark != _OFFSET_MARK or not 0 <= code <= 2880:
+        return None
+    return timedelta(minutes=code - 1440)
+
+
+def _ns_since_epoch(when: datetime) -> int:
+    """The file time for a publication time: its whole seconds, and its UTC offset in
+    the fraction (see _offset_fraction)."""
+    delta = when - _EPOCH
+    return (delta.days * 86400 + delta.seconds) * 1_000_000_000 + _offset_fraction(when)
 
 
 def identity_hash(identity: str) -> str:
@@ -125,12 +234,20 @@ def next_number(folder: Path) -> int:
     return highest + 1
 
 
-def write_new(folder: Path, doc: SeedDoc, identity: str) -> Path:
+def write_new(
+    folder: Path, doc: SeedDoc, identity: str, *, published: datetime | None = None
+) -> Path:
     """Write doc under the next free running number in folder, atomically.
 
-    The file is written to a temporary name, fsynced and renamed, so a reader
-    (or a crash) never sees half an article.
+    The file is written to a temporary name, fsynced and linked to its name, so a
+    reader (or a crash) never sees half an article. With `published` (an aware
+    datetime), the file's access and modification times are that instant (see
+    `read_timed`); they are set on the temporary file, before it has its name (a hard
+    link is the same inode, times and all), so the named file never shows another time.
     """
+    if published is not None and published.utcoffset() is None:
+        raise ValueError("write_new: published must be an aware datetime")
+    ns = None if published is None else _ns_since_epoch(published)
     folder.mkdir(parents=True, exist_ok=True)
     data = render(doc).encode("utf-8")
     number = next_number(folder)
@@ -140,6 +257,13 @@ def write_new(folder: Path, doc: SeedDoc, identity: str) -> Path:
         with open(tmp, "wb") as fh:
             fh.write(data)
             fh.flush()
+            if ns is not None:
+                # After the last write (a write sets the time to now), before the fsync
+                # (which makes the time as durable as the bytes).
+                if os.utime in os.supports_fd:
+                    os.utime(fh.fileno(), ns=(ns, ns))
+                else:  # pragma: no cover - every POSIX system has futimens
+                    os.utime(tmp, ns=(ns, ns))
             os.fsync(fh.fileno())
         try:
             # link() fails if the name is taken (a concurrent writer); rename would clobber it.

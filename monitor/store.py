@@ -22,7 +22,7 @@ import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -158,6 +158,17 @@ def m004_article_indexes(db: Database) -> None:
     db.execute("create index idx_articles_state_fetched on articles (state, fetched)")
     db.execute("drop index if exists idx_articles_state")
     db.execute("create index idx_articles_unarchived on articles (state) where file is null")
+
+
+@migrations()
+def m005_article_origin(db: Database) -> None:
+    # Which field of its item an article's text came from, the offset its publisher
+    # gave its time (the local day hangs on it; `published` stays UTC for sorting), and
+    # every source that has listed it (a story in several feeds of one publisher is
+    # stored once). Articles stored before are their one source's, offset unknown (0).
+    db.table("articles").add_column("text_field", str)
+    db.table("articles").add_column("published_offset", int)
+    db.table("articles").add_column("sources", str)
 
 
 def now_utc() -> datetime:
@@ -329,12 +340,20 @@ class Store:
         next_poll: datetime | None,
     ) -> list[Article]:
         """Store a successful poll: new articles and the source's new state, in one
-        transaction. Returns the articles that were new."""
+        transaction. Returns the articles that were new. An article already stored
+        (by its uid, or by the uid an older release gave it) is not new; when this
+        source had not listed it yet, the source is added to its sources (see
+        add_source)."""
         with self._write():
-            known = self.known_uids([a.uid for a in articles])
+            known = self.known_uids(
+                [a.uid for a in articles] + [a.legacy_uid for a in articles if a.legacy_uid]
+            )
             fresh: list[Article] = []
             for article in articles:
-                if article.uid in known:
+                if article.uid in known or article.legacy_uid in known:
+                    uid = article.uid if article.uid in known else article.legacy_uid
+                    if uid is not None and uid not in {a.uid for a in fresh}:
+                        self._add_source(uid, name)
                     continue
                 known.add(article.uid)  # a feed may list the same item twice
                 fresh.append(article)
@@ -379,6 +398,32 @@ class Store:
                        next_poll = excluded.next_poll""",
                 [name, iso(now), error, iso(next_poll)],
             )
+
+    def add_sources(self, uids: list[str], source: str) -> int:
+        """Note that `source` lists these stored articles too (see _add_source); how many
+        it had not listed before."""
+        if not uids:
+            return 0
+        with self._write():
+            return sum(self._add_source(uid, source) for uid in uids)
+
+    def _add_source(self, uid: str, source: str) -> bool:
+        """Add a source to an article's sources. An article already processed goes
+        through the rules again, so that a rule on this source sees it: alerts are
+        one per rule and key, so what fired before does not fire again."""
+        row = self._row("select source, sources, state from articles where uid = ?", [uid])
+        if row is None:
+            return False
+        sources = json.loads(row["sources"]) if row["sources"] else [row["source"]]
+        if source in sources:
+            return False
+        sources.append(source)
+        state = "new" if row["state"] == "done" else row["state"]
+        self.db.execute(
+            "update articles set sources = ?, state = ? where uid = ?",
+            [json.dumps(sources), state, uid],
+        )
+        return True
 
     def failures(self, name: str) -> int:
         """Failed polls in a row so far."""
@@ -537,6 +582,20 @@ class Store:
         row = self._row("select count(*) as n from articles where state != 'pruned'", [])
         return int(row["n"]) if row else 0
 
+    def known_sources(self, uids: list[str]) -> dict[str, tuple[str, ...]]:
+        """Which of these article uids are stored (pruned ones included), with the
+        sources that have listed each."""
+        known: dict[str, tuple[str, ...]] = {}
+        for i in range(0, len(uids), 500):
+            chunk = uids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in self.db.query(
+                f"select uid, source, sources from articles where uid in ({marks})", chunk
+            ):
+                sources = json.loads(r["sources"]) if r["sources"] else [r["source"]]
+                known[r["uid"]] = tuple(sources)
+        return known
+
     def known_uids(self, uids: list[str]) -> set[str]:
         """Which of these article uids are stored (pruned ones included)."""
         known: set[str] = set()
@@ -548,6 +607,36 @@ class Store:
                 for r in self.db.query(f"select uid from articles where uid in ({marks})", chunk)
             )
         return known
+
+    def find_article(
+        self, *, uids: Iterable[str] = (), url: str | None = None, file: str | None = None
+    ) -> tuple[Article, dict[str, Any]] | None:
+        """One stored article by uid (the first of these found), canonical URL or archive
+        file name, with what the row says beside the record (state, baseline, file)."""
+        for uid in uids:
+            row = self._row("select * from articles where uid = ?", [uid])
+            if row is not None:
+                break
+        else:
+            row = None
+            if url is not None:
+                row = self._row("select * from articles where url = ? order by rowid", [url])
+            if row is None and file is not None:
+                row = self._row("select * from articles where file = ?", [file])
+        if row is None:
+            return None
+        extra = {k: row[k] for k in ("state", "baseline", "file")}
+        return _article_from_row(row), extra
+
+    def article_alerts(self, uid: str) -> list[AlertRecord]:
+        """The alerts an article raised, oldest first."""
+        return self._alert_records(
+            list(
+                self.db.query(
+                    "select * from alerts where article_uid = ? order by created, rowid", [uid]
+                )
+            )
+        )
 
     # -- alerts and deliveries ----------------------------------------------
 
@@ -814,7 +903,22 @@ def _article_row(a: Article, *, baseline: bool) -> dict[str, Any]:
         "file": None,
         "baseline": int(baseline),
         "state": "new",
+        "text_field": a.text_field,
+        "published_offset": _offset_minutes(a.published),
+        "sources": json.dumps(list(a.sources)),
     }
+
+
+def _offset_minutes(when: datetime) -> int:
+    offset = when.utcoffset()
+    return int(offset.total_seconds() // 60) if offset else 0
+
+
+def _local(when: datetime, minutes: int | None) -> datetime:
+    """A UTC time shown at the offset its publisher gave it."""
+    if not minutes:
+        return when
+    return when.astimezone(timezone(timedelta(minutes=minutes)))
 
 
 def _article_from_row(r: dict[str, Any]) -> Article:
@@ -825,10 +929,12 @@ def _article_from_row(r: dict[str, Any]) -> Article:
         url=r["url"],
         title=r["title"],
         text=r["text"],
-        published=datetime.fromisoformat(r["published"]),
+        published=_local(datetime.fromisoformat(r["published"]), r.get("published_offset")),
         published_exact=bool(r["published_exact"]),
         source=r["source"],
         language=r["language"],
         fetched=datetime.fromisoformat(r["fetched"]),
         year_month=(int(ym[:4]), int(ym[5:7])) if ym else None,
+        text_field=r.get("text_field"),
+        sources=tuple(json.loads(r["sources"])) if r.get("sources") else (),
     )

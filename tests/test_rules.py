@@ -190,12 +190,13 @@ def corpus(tmp_path):
 def fired_by(block: str, path: Path, corpus: list[Path]) -> tuple[set[str], set[str]]:
     """(rule ids in block, rule ids that fired on the corpus), disabled examples switched on.
     Source-health rules watch polls, not articles: test_health_rules.py fires those."""
-    from monitor.replay import replay
+    from monitor.replay import load_articles, replay
 
     path.write_text(block, encoding="utf-8")
     ids = {r.id for r in load_rules([path]).rules if r.type != "source"}
     path.write_text(block.replace("enabled: false", "enabled: true"), encoding="utf-8")
-    return ids, {a.rule for a in replay(corpus, [path])}
+    articles = load_articles(corpus, now=datetime.now(UTC))
+    return ids, {a.rule for a in replay(articles, [path])}
 
 
 @pytest.mark.parametrize("path", shipped_rule_files(), ids=lambda p: p.name)

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 import pytest
 from feeds import SEEDS, Item, atom, rss
 
+from monitor.article import normalize
 from monitor.config import HttpConfig, SourceConfig
 from monitor.errors import FetchError, ParseError
 from monitor.sources import SourceState, make_source
@@ -248,6 +249,28 @@ def test_page_source_extracts_the_article(feed_server):
     assert entry.text.count("\n\n") >= 2, "paragraphs are kept"
     assert "homologue" in entry.title
     assert entry.published is not None and entry.published.date().isoformat() == "2022-02-03"
+    # The page's own time, with its offset: not a day at noon in UTC.
+    assert entry.published.isoformat() == "2022-02-03T10:00:00+01:00"
+
+
+def test_a_page_without_date_metadata_is_not_dated_from_its_text(feed_server):
+    # No published_time: the dates its text mentions ("24 février 2022", a footer's
+    # "© 2019") are not its own. It is dated when read (normalize marks it inexact).
+    undated = (
+        PAGE.replace(
+            '<meta property="article:published_time" content="2022-02-03T10:00:00+01:00">', ""
+        )
+        .replace("ce jeudi", "depuis le 24 février 2022")
+        .replace("Mentions légales", "© 2019 Journal - Mentions légales")
+    )
+    url = feed_server.route("/undated.html", undated, content_type="text/html; charset=utf-8")
+    [entry] = poll(SourceConfig(name="page", kind="page", url=url)).entries
+    assert "24 février 2022" in entry.text
+    assert entry.published is None
+    fetched = datetime(2026, 12, 7, 12, tzinfo=UTC)
+    article = normalize(entry, fetched=fetched)
+    assert article is not None
+    assert (article.published, article.published_exact) == (fetched, False)
 
 
 def test_page_without_text(feed_server):

@@ -4,9 +4,14 @@ Two jobs, one vocabulary (lexicon.MONTHS / WEEKDAYS):
 
 * `article_date` finds the publication day: a dateline ("Paris, 28 janvier (TASR)",
   "MOSCOW, Jan 24 (Reuters)"), else "ce 24 janvier" (French for "today, the 24th"), else a
-  weekday-and-day form ("on Monday January 24"). The seed date line gives year and month;
-  without it the year is the latest one not after `fallback` in which the day falls on
-  the weekday the text names, if it names one.
+  weekday-and-day form ("on Monday January 24"), else a stamp or numeric date near the
+  top. The seed date line gives year and month, and the text only the day within that
+  month: a date of another month ("Depuis le 24 février 2022" in April) is one the
+  article tells of, and the first day of the month stands when the text has no other
+  (a dateline or "ce 31 décembre" may be the day either side of the month: a time zone
+  can put the date line's month and the local day apart).
+  Without a date line the year is the latest one not after `fallback` in which the day
+  falls on the weekday the text names, if it names one.
 * `find_dates` lists the date expressions of a sentence; `resolve` turns one into a
   calendar day relative to the publication date, reading weekdays backwards for a past
   event and forwards for a planned one, and day-month dates in the year that puts them
@@ -16,8 +21,11 @@ Two jobs, one vocabulary (lexicon.MONTHS / WEEKDAYS):
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -284,76 +292,96 @@ _ANY_WEEKDAY = re.compile(r"\b(?<![\w-])(" + WEEKDAY_RE + r")(?![\w-])", re.IGNO
 
 
 def article_date(text: str, *, year_month: tuple[int, int] | None, fallback: dt.date) -> dt.date:
-    """The article's own publication day (see the module docstring)."""
+    """The article's own publication day (see the module docstring).
+
+    With a date line (`year_month`), the text only chooses the day within that month:
+    the first day it gives that falls in the month, else the month's first day. A date
+    of another month is what the article tells of ("Depuis le 24 février 2022, ..." in
+    an April article), never its own day. A dateline or "ce 31 décembre" (forms that
+    name the article's own day) may also be the day just before or after the month:
+    the date line's month and the dateline's local day can be a time zone apart
+    (an article of 31 December, 23:00 in New York is in a UTC January).
+    Without a date line, the first day the text gives, else `fallback`.
+    """
     if isinstance(fallback, dt.datetime):
         fallback = fallback.date()
     paragraphs = [p.strip() for p in text.split("\n") if p.strip()][:4]
-    found: tuple[int, int, int | None, str] | None = None
+    first = last = None
+    if year_month:
+        first = _safe_date(year_month[0], year_month[1], 1)
+        if first:
+            last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    for day, month, year, context, own_day in _day_mentions(text, paragraphs):
+        resolved = (
+            _pick_year(day, month, year, context, year_month, fallback, text) if month else None
+        )
+        if year_month is None:
+            # No month to check it against: the first mention decides, as it always has.
+            return resolved or fallback
+        if resolved is None or first is None or last is None:
+            continue
+        edge = dt.timedelta(days=1 if own_day else 0)
+        if first - edge <= resolved <= last + edge:
+            return resolved
+    return first or fallback
+
+
+def _day_mentions(
+    text: str, paragraphs: list[str]
+) -> Iterator[tuple[int, int, int | None, str, bool]]:
+    """(day, month, year or None, context, own_day) of the dates that may be the
+    article's, most telling first: a dateline, "ce 24 janvier" (these two name the
+    article's own day: own_day), "lundi 24 janvier", a stamp with its year near the top,
+    a numeric date near the top. Month 0: not a month. Lazy: the caller mostly needs
+    the first only."""
     for p in paragraphs:
         m = _DATELINE.match(p)
         if m:
-            found = (
+            yield (
                 int(m.group("day") or m.group("day2")),
                 MONTHS.get((m.group("month") or m.group("month2")).lower().rstrip("."), 0)
                 or MONTHS.get((m.group("month") or m.group("month2")).lower(), 0),
                 int(m.group("year")) if m.group("year") else None,
                 p,
+                True,
             )
-            break
-    if found is None:
-        head = text[:6000]
-        lowered = head.lower()
-        # Candidate positions by plain substring search (C speed), the regex only
-        # where one starts: a case-insensitive alternation tried at every word of the
-        # article was the slow part.
-        m = next(
-            (hit for at in _positions(lowered, ("ce ",)) if (hit := _TODAY_FR.match(head, at))),
-            None,
+    head = text[:6000]
+    lowered = head.lower()
+    # Candidate positions by plain substring search (C speed), the regex only where one
+    # starts: a case-insensitive alternation tried at every word of the article was the
+    # slow part.
+    today = (
+        (hit, True) for at in _positions(lowered, ("ce ",)) if (hit := _TODAY_FR.match(head, at))
+    )
+    weekday = (
+        (hit, False)
+        for at in _positions(lowered, _WEEKDAY_NAMES)
+        if (hit := _WEEKDAY_DAY.match(head, at))
+    )
+    for m, own_day in itertools.chain(today, weekday):
+        month = (m.group("month") or m.groupdict().get("month2") or "").lower()
+        day = m.group("day") or m.groupdict().get("day2") or "0"
+        context = next((p for p in paragraphs if m.group(0) in p), m.group(0))
+        yield (
+            int(day),
+            MONTHS.get(month, MONTHS.get(month.rstrip("."), 0)),
+            int(m.group("year")) if m.group("year") else None,
+            context,
+            own_day,
         )
-        if m is None:
-            m = next(
-                (
-                    hit
-                    for at in _positions(lowered, _WEEKDAY_NAMES)
-                    if (hit := _WEEKDAY_DAY.match(head, at))
-                ),
-                None,
-            )
-        if m:
-            month = (m.group("month") or m.groupdict().get("month2") or "").lower()
-            day = m.group("day") or m.groupdict().get("day2") or "0"
-            context = next((p for p in paragraphs if m.group(0) in p), m.group(0))
-            found = (
-                int(day),
-                MONTHS.get(month, MONTHS.get(month.rstrip("."), 0)),
-                int(m.group("year")) if m.group("year") else None,
-                context,
-            )
-    if found is None and _YEAR_DIGITS.search(text, 0, 300):
+    if _YEAR_DIGITS.search(text, 0, 300):
         # A stamp with its year near the top: "Publié le 2 février 2022", "February 2,
         # 2022", "24/01/2022", "2022-01-24". (Only absolute dates with a year count, and
         # a year is "19" or "20" and two digits: without one, find_dates is not run.)
         for mention in find_dates(text[:300]):
             if mention.kind == "absolute" and mention.year:
-                found = (mention.day, mention.month, mention.year, "")
-                break
-    if found is None:
-        m = _NUMERIC_DATE.search(text[:400])
-        if m:
-            if m.group("iso_y"):
-                y, mo, d = int(m.group("iso_y")), int(m.group("iso_m")), int(m.group("iso_d"))
-            else:
-                y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
-            if 1 <= mo <= 12:
-                found = (d, mo, y, "")
-    if found and found[1]:
-        day, month, year, context = found
-        resolved = _pick_year(day, month, year, context, year_month, fallback, text)
-        if resolved:
-            return resolved
-    if year_month:
-        return _safe_date(year_month[0], year_month[1], 1) or fallback
-    return fallback
+                yield (mention.day, mention.month, mention.year, "", False)
+    for m in _NUMERIC_DATE.finditer(text[:400]):
+        if m.group("iso_y"):
+            y, mo, d = int(m.group("iso_y")), int(m.group("iso_m")), int(m.group("iso_d"))
+        else:
+            y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+        yield (d, mo if 1 <= mo <= 12 else 0, y, "", False)
 
 
 def _positions(lowered: str, needles: tuple[str, ...]) -> list[int]:

@@ -12,7 +12,7 @@ These are checked after every poll of the source, not per article.
 from __future__ import annotations
 
 import fnmatch
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any, ClassVar, Literal
 
 from pydantic import Field
@@ -57,7 +57,8 @@ class FrequencyRule(ExpressionRule):
             "times": [],
             "burst": False,
         }
-        when = ctx.article.published
+        # In UTC: the times are compared as ISO strings, which hold only at one offset.
+        when = ctx.article.published.astimezone(UTC)
         # Articles are read in any order (a slow outlet, a later poll): keep the times near
         # the newest one known, and look for a window holding this article and enough others.
         times = sorted({*state["times"], when.isoformat()})

@@ -124,7 +124,12 @@ class Glob(Expr):
     value: str
 
     def test(self, ctx: Context) -> bool:
-        return fnmatch.fnmatchcase(ctx.field(self.field_name).lower(), self.value.lower())
+        pattern = self.value.lower()
+        if self.field_name == "source":
+            # A story listed by several feeds of its publisher is stored once: a rule on
+            # any of those feeds sees it.
+            return any(fnmatch.fnmatchcase(s.lower(), pattern) for s in ctx.article.sources)
+        return fnmatch.fnmatchcase(ctx.field(self.field_name).lower(), pattern)
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,12 @@
-"""RSS and Atom feeds: httpx for the transfer; lxml for the common document, feedparser
-for every other.
+"""RSS, Atom and JSON feeds: httpx for the transfer; lxml for the common document,
+feedparser for every other XML one.
 
     parse_feed(body)
+      -> JSON Feed: _read_json
       -> _read_fast: well-formed RSS 2.0 or Atom 1.0 made of elements whose handling
          is known here   -> the same raw entries feedparser would give, ~7x sooner
-      -> else _read_feedparser: feedparser, as configured since the start
+      -> else _read_feedparser: feedparser, on the document without its Media RSS texts
+      -> _entry: each item's title, body, link and date, chosen from its fields
 
 The fast path is a copy of what feedparser 6 does with the elements it accepts (which
 element wins, what is stripped, which id becomes a link, how text is repaired), not a
@@ -12,6 +14,15 @@ reading of the specs: tests/test_feed_fastpath.py runs both paths over generated
 hand-made documents and asks for equal entries. A document with anything outside
 those elements, or that is not well-formed to both expat (feedparser's parser) and
 lxml, goes to feedparser whole.
+
+Where feedparser is wrong for news, both paths are corrected the same way. feedparser
+merges elements under its own keys (a Media RSS caption becomes a second description,
+so its "content"; a picture's media:title becomes the title): the fast path also keeps
+each element's value under the element's own name (FIELDS_KEY), feedparser is handed
+the document without its Media RSS texts, and choose_body picks the article the way
+well-kept readers do (BODY_FIELDS). Dates are read from their text with their offset
+(monitor.sources.dates), not from feedparser's UTC time tuples. Relative links are
+resolved against the feed's address.
 """
 
 from __future__ import annotations
@@ -20,14 +31,16 @@ import asyncio
 import calendar
 import functools
 import io
+import json
 import re
 import threading
 import xml.parsers.expat
 import xml.sax
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Any
+from urllib.parse import urljoin
 
 import feedparser
 import feedparser.api
@@ -77,6 +90,7 @@ class FeedSource(Source):
             url=resp.url,
             content_type=resp.content_type,
             language=self.config.language,
+            default_tz=self.config.tz,
         )
         new_state = SourceState(etag=resp.etag, last_modified=resp.last_modified)
         return Fetched(
@@ -107,27 +121,37 @@ def parse_feed(
     url: str,
     content_type: str | None = None,
     language: str | None = None,
+    max_entries: int | None = MAX_ENTRIES,
+    default_tz: tzinfo = UTC,
 ) -> tuple[tuple[Entry, ...], tuple[str, ...]]:
-    """Entries of an RSS/Atom document; ParseError when it is not a feed at all."""
-    headers = {"content-type": content_type} if content_type else {}
-    body, cut = _cut_items(body)
-    parsed = _read_fast(body, headers) if FAST_PATH else None
-    if parsed is None:
-        parsed = _read_feedparser(body, headers)
+    """Entries of an RSS/Atom document or a JSON Feed; ParseError when it is not a feed.
+
+    max_entries: items read at most (None: all, for a file a user hands to `extract`).
+    default_tz: the zone of dates that give none."""
+    cut = False
+    if _is_json(body, content_type):
+        parsed = _read_json(body, source=source, url=url)
+    else:
+        headers = {"content-type": content_type} if content_type else {}
+        if max_entries is not None:
+            body, cut = _cut_items(body, max_entries)
+        fast = _read_fast(body, headers) if FAST_PATH else None
+        parsed = fast if fast is not None else _read_feedparser(body, headers)
     if not parsed.entries:
         if parsed.bozo is not None:
             reason = str(parsed.bozo or "unreadable").splitlines()[0]
             raise ParseError(source, f"{url}: not a readable feed ({reason[:200]})")
         if not parsed.version:
-            raise ParseError(source, f"{url}: not an RSS or Atom feed")
+            raise ParseError(source, f"{url}: not an RSS, Atom or JSON feed")
         return (), ()
     feed_lang = _language(parsed.language) or language
     problems: list[str] = []
-    if cut or len(parsed.entries) > MAX_ENTRIES:
-        problems.append(f"{url}: more than {MAX_ENTRIES} items, only the first {MAX_ENTRIES} read")
+    limit = len(parsed.entries) if max_entries is None else max_entries
+    if cut or len(parsed.entries) > limit:
+        problems.append(f"{url}: more than {limit} items, only the first {limit} read")
     entries = []
-    for raw in parsed.entries[:MAX_ENTRIES]:
-        entry = _entry(raw, source=source, url=url, language=feed_lang)
+    for raw in parsed.entries[:limit]:
+        entry = _entry(raw, source=source, url=url, language=feed_lang, default_tz=default_tz)
         if entry is None:
             problems.append(f"{url}: item with neither title nor text skipped")
         else:
@@ -135,74 +159,355 @@ def parse_feed(
     if not entries and parsed.bozo is not None:
         reason = str(parsed.bozo or "unreadable").splitlines()[0]
         raise ParseError(source, f"{url}: no readable item ({reason[:200]})")
-    return tuple(entries), tuple(problems)
+    return tuple(_mark_shared_links(entries)), tuple(problems)
+
+
+def _mark_shared_links(entries: list[Entry]) -> list[Entry]:
+    """Items of one document that share a link but not a guid (a feed whose every item
+    points to its home page) are told apart by guid, not merged by link."""
+    guids: dict[str, set[str | None]] = {}
+    for e in entries:
+        if e.url:
+            guids.setdefault(e.url, set()).add(e.guid)
+    shared = {link for link, ids in guids.items() if len(ids) > 1}
+    if not shared:
+        return entries
+    return [replace(e, shared_link=True) if e.url in shared else e for e in entries]
+
+
+#: Keys parse_feed adds to feedparser's entries: the document's version, and the texts
+#: of Media RSS descriptions it took out before feedparser read the document.
+_VERSION_KEY = "monitor_version"
+_MEDIA_KEY = "monitor_media"
 
 
 def _read_feedparser(body: bytes, headers: Mapping[str, str]) -> _Document:
+    """feedparser's reading, with Media RSS texts kept out of the item's title and text:
+    feedparser files a media:description as a second description (its content) and a
+    media:title as the title. Those items that have no text of their own get their
+    media descriptions back from a second reading of the whole document."""
+    utf8, stripped, stripped_headers, removed = _without_media(body, headers)
+    parsed = _feedparser(stripped, stripped_headers)
+    entries = [dict(e) for e in parsed.entries]
+    version = parsed.get("version") or ""
+    for e in entries:
+        e[_VERSION_KEY] = version
+    if removed and any(_textless(e) for e in entries):
+        media = _media_descriptions(utf8)
+        if media is not None and len(media) == len(entries):
+            for e, texts in zip(entries, media, strict=True):
+                if _textless(e) and texts:
+                    e[_MEDIA_KEY] = texts
+    return _Document(
+        entries=entries,
+        language=parsed.feed.get("language"),
+        version=version,
+        bozo=parsed.get("bozo_exception") if parsed.bozo else None,
+    )
+
+
+_MRSS = "http://search.yahoo.com/mrss/"
+
+
+def _media_descriptions(data: bytes) -> list[list[str]] | None:
+    """The Media RSS descriptions of each item of a document, in order (lxml in recovery
+    mode, for the documents the fast path left to feedparser); None when unreadable."""
+    try:
+        root = etree.fromstring(
+            data, etree.XMLParser(recover=True, resolve_entities=False, no_network=True)
+        )
+    except etree.XMLSyntaxError:
+        return None
+    if root is None:
+        return None
+    items = [
+        el
+        for el in root.iter()
+        if isinstance(el.tag, str) and etree.QName(el).localname in ("item", "entry")
+    ]
+    return [
+        [
+            text
+            for d in item.iter(
+                f"{{{_MRSS}}}description", "{http://search.yahoo.com/mrss}description"
+            )
+            if (text := _repair((d.text or "").strip()))
+        ]
+        for item in items
+    ]
+
+
+def _textless(entry: Mapping[str, Any]) -> bool:
+    contents = [c.get("value") or "" for c in entry.get("content") or []]
+    return not any(v.strip() for v in (*contents, entry.get("summary") or ""))
+
+
+def _feedparser(body: bytes, headers: Mapping[str, str]) -> Any:
     # A stream, never the bytes themselves: feedparser takes bytes that look like a file
     # name or URL for one and opens it, so a feed whose body is "/etc/passwd" would be
     # read from this machine's disk.
-    parsed = feedparser.parse(
+    return feedparser.parse(
         io.BytesIO(body),
         response_headers=dict(headers),
         sanitize_html=False,
         resolve_relative_uris=False,
     )
-    return _Document(
-        entries=parsed.entries,
-        language=parsed.feed.get("language"),
-        version=parsed.get("version") or "",
-        bozo=parsed.get("bozo_exception") if parsed.bozo else None,
-    )
 
 
-def _cut_items(body: bytes) -> tuple[bytes, bool]:
+_MRSS_PREFIX = re.compile(
+    rb"""xmlns:([A-Za-z_][\w.-]*)\s*=\s*["']http://search\.yahoo\.com/mrss/?["']"""
+)
+
+
+def _without_media(
+    body: bytes, headers: Mapping[str, str]
+) -> tuple[bytes, bytes, Mapping[str, str], bool]:
+    """(the document as read, the document without its Media RSS title, description,
+    text and credit elements, the headers to read that one with, whether any was
+    there). A document in an encoding that is not ASCII-compatible (UTF-16) is handed
+    back in UTF-8, as feedparser itself would have turned it before parsing."""
+    data = body
+    if b"\x00" in body[:256]:
+        result: dict[str, Any] = {}
+        data = convert_to_utf8(dict(headers), body, result)
+        if not result.get("encoding"):
+            return body, body, headers, False
+    stripped = data
+    removed = False
+    for prefix in set(_MRSS_PREFIX.findall(data)):
+        p = re.escape(prefix)
+        pattern = re.compile(
+            rb"<" + p + rb":(title|description|text|credit)\b[^>]*?(?:/>|>.*?</" + p + rb":\1\s*>)",
+            re.S,
+        )
+        stripped, count = pattern.subn(b"", stripped)
+        removed = removed or count > 0
+    if not removed:
+        return body, body, headers, False
+    if data is not body and "content-type" in headers:
+        kind = headers["content-type"].split(";", 1)[0]
+        headers = {**headers, "content-type": f"{kind}; charset=utf-8"}
+    return data, stripped, headers, True
+
+
+def _is_json(body: bytes, content_type: str | None) -> bool:
+    if content_type and "json" in content_type.lower():
+        return True
+    return body.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{"
+
+
+def _read_json(body: bytes, *, source: str, url: str) -> _Document:
+    """A JSON Feed (1.0 or 1.1, jsonfeed.org): each item's fields by their own names."""
+    try:
+        doc = json.loads(body.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise ParseError(source, f"{url}: not a readable JSON feed ({exc})") from None
+    if not isinstance(doc, dict) or "jsonfeed.org/version" not in str(doc.get("version", "")):
+        raise ParseError(source, f"{url}: JSON but not a JSON Feed (no jsonfeed.org version)")
+    items = doc.get("items")
+    entries: list[dict[str, Any]] = []
+    for item in items if isinstance(items, list) else []:
+        if not isinstance(item, dict):
+            continue
+        fields: list[tuple[str, str | None, str]] = []
+        for key, name, kind in (
+            ("title", "json:title", "text/plain"),
+            ("content_html", "json:content_html", "text/html"),
+            ("content_text", "json:content_text", "text/plain"),
+            ("summary", "json:summary", "text/plain"),
+            ("date_published", "published", None),
+            ("date_modified", "updated", None),
+        ):
+            value = item.get(key)
+            if isinstance(value, str) and value:
+                fields.append((name, kind, value))
+        link = item.get("url") if isinstance(item.get("url"), str) else None
+        ident = item.get("id")
+        entries.append(
+            {
+                FIELDS_KEY: fields,
+                "id": str(ident) if isinstance(ident, str | int) and ident != "" else None,
+                "link": link,
+                "language": item.get("language") if isinstance(item.get("language"), str) else None,
+            }
+        )
+    language = doc.get("language") if isinstance(doc.get("language"), str) else None
+    return _Document(entries=entries, language=language, version="json", bozo=None)
+
+
+def _cut_items(body: bytes, limit: int = MAX_ENTRIES) -> tuple[bytes, bool]:
     """The document cut after its MAX_ENTRIES-th item, so that a feed of 100,000 items
     costs what one of a thousand does (feedparser would parse them all, for minutes).
     The cut document is closed by hand; feedparser reads it as a (bozo) feed."""
     for close, tail in ((b"</item>", b"</channel></rss>"), (b"</entry>", b"</feed>")):
         pos, count = 0, 0
-        while count < MAX_ENTRIES:
+        while count < limit:
             pos = body.find(close, pos)
             if pos < 0:
                 break
             pos += len(close)
             count += 1
-        if count == MAX_ENTRIES and body.find(close, pos) >= 0:
+        if count == limit and body.find(close, pos) >= 0:
             return body[:pos] + tail, True
     return body, False
 
 
-def _entry(raw: Any, *, source: str, url: str, language: str | None) -> Entry | None:
-    content = raw.get("content") or []
-    body = (
-        max((c.get("value") or "" for c in content), key=len, default="")
-        or raw.get("summary")
-        or ""
-    )
-    title = raw.get("title") or ""
+#: Where parse_feed's readers file what each element of an item said, by the
+#: element's own name: [(field, type, value)], type "text/html", "text/plain" or None.
+FIELDS_KEY = "monitor_fields"
+
+#: feedparser's element names -> the names a user reads in `monitor show`.
+_FIELD_NAMES = {
+    "title": "title",
+    "dc_title": "dc:title",
+    "media_title": "media:title",
+    "description": "description",
+    "dc_description": "description",
+    "media_description": "media:description",
+    "summary": "atom:summary",
+    "content": "atom:content",
+    "content_encoded": "content:encoded",
+}
+
+#: Which field holds an item's article, best first: the way well-kept readers choose
+#: (Miniflux: content:encoded, then description; Atom content, then summary). Media RSS
+#: fields describe a picture (a caption, a credit, a file name), never the article:
+#: they are the text only of an item that has nothing else (a video feed).
+BODY_FIELDS = (
+    "content:encoded",
+    "atom:content",
+    "json:content_html",
+    "json:content_text",
+    "description",
+    "atom:summary",
+    "json:summary",
+    "media:description",
+)
+TITLE_FIELDS = ("title", "dc:title", "json:title")
+#: Fields whose value is HTML unless the feed declares otherwise.
+HTML_TYPES = {"text/html", "application/xhtml+xml", "html", "xhtml"}
+
+
+#: Fields an item may hold several of: contents (feedparser keeps them all, as a list)
+#: and the descriptions of its several pictures.
+MULTI_FIELDS = {"content:encoded", "atom:content", "media:description"}
+
+
+def choose_body(fields: Sequence[tuple[str, str | None, str]]) -> tuple[str, str | None, str]:
+    """(field, type, value) of the item's article text; ("", None, "") when it has none.
+    Of several values, the longest (a feed may carry a short and a full content)."""
+    for name in BODY_FIELDS:
+        values = [f for f in fields if f[0] == name and f[2].strip()]
+        if values:
+            return max(values, key=lambda f: len(f[2]))
+    return "", None, ""
+
+
+def _entry(
+    raw: Any, *, source: str, url: str, language: str | None, default_tz: tzinfo = UTC
+) -> Entry | None:
+    fields = raw.get(FIELDS_KEY)
+    if fields is None:
+        fields = _feedparser_fields(raw)
+    text_field, text_type, body = choose_body(fields)
+    title = _title(raw, fields)
     if not body.strip() and not title.strip():
         return None
-    # dict.get: feedparser's own get() maps a missing updated_parsed to published_parsed
-    # with a DeprecationWarning; here that is the same falsy value, without the warning.
-    when = raw.get("published_parsed") or dict.get(raw, "updated_parsed")
-    published = None
-    if when:
-        try:
-            published = datetime.fromtimestamp(calendar.timegm(when), UTC)
-        except (OverflowError, ValueError, OSError):
-            published = None
     return Entry(
         source=source,
         guid=raw.get("id") or None,
-        url=raw.get("link") or None,
+        url=_absolute(raw.get("link"), url),
         title=title,
         text=body,
-        html=True,
-        published=published,
+        html=text_type in HTML_TYPES,
+        text_field=text_field or None,
+        published=_published(raw, fields, default_tz),
         language=_language(raw.get("language")) or language,
         origin=url,
     )
+
+
+def _title(raw: Any, fields: Sequence[tuple[str, str | None, str]]) -> str:
+    """The item's title as feedparser chooses among its title elements, but never a
+    Media RSS title (a picture's: "IMG_2031.jpg"), and without the " - Outlet" an
+    aggregator (Google News) appends when its <source> names that outlet."""
+    if "title" not in raw:  # JSON Feed
+        return next((v for name in TITLE_FIELDS for f, _, v in fields if f == name and v), "")
+    title = raw.get("title") or ""
+    mine = any(field in TITLE_FIELDS and value == title for field, _, value in fields)
+    media = any(field == "media:title" and value == title for field, _, value in fields)
+    if media and not mine:
+        return ""
+    outlet = next((v for f, _, v in fields if f == "source"), "")
+    if outlet and title.endswith(f" - {outlet}") and len(title) > len(outlet) + 3:
+        title = title[: -len(outlet) - 3].rstrip()
+    return title
+
+
+def _published(
+    raw: Any, fields: Sequence[tuple[str, str | None, str]], default_tz: tzinfo
+) -> datetime | None:
+    """The item's publication time with the offset its feed gave (the publisher's local
+    day hangs on it); its last update when it says nothing else."""
+    from monitor.sources.dates import parse_date
+
+    for name in ("published", "updated"):
+        value = next((v for f, _, v in fields if f == name), None)
+        if value and (when := parse_date(value, default_tz=default_tz)):
+            return when
+    # feedparser's own reading, for a form neither parser above knows of.
+    # dict.get: feedparser's own get() maps a missing updated_parsed to published_parsed
+    # with a DeprecationWarning; here that is the same falsy value, without the warning.
+    parsed = raw.get("published_parsed") or dict.get(raw, "updated_parsed")
+    if parsed:
+        try:
+            return datetime.fromtimestamp(calendar.timegm(parsed), UTC)
+        except (OverflowError, ValueError, OSError):
+            return None
+    return None
+
+
+def _feedparser_fields(raw: Any) -> list[tuple[str, str | None, str]]:
+    """An entry read by feedparser, as fields. feedparser merges elements under its own
+    keys (a second description becomes content, a media title the title); parse_feed
+    hands it documents with their Media RSS texts taken out (_without_media), so what is
+    left under each key is the element the key names."""
+    fields: list[tuple[str, str | None, str]] = []
+    atom = str(raw.get(_VERSION_KEY, "")).startswith("atom")
+    title = raw.get("title_detail") or {}
+    if raw.get("title"):
+        fields.append(("title", title.get("type"), raw["title"]))
+    for content in raw.get("content") or []:
+        name = "atom:content" if atom else "content:encoded"
+        # RSS has no plain-text body: feedparser types a second description as text.
+        kind = content.get("type") if atom else "text/html"
+        fields.append((name, kind, content.get("value") or ""))
+    summary = raw.get("summary_detail") or {}
+    if raw.get("summary"):
+        name = "atom:summary" if atom else "description"
+        fields.append((name, summary.get("type"), raw["summary"]))
+    for media in raw.get(_MEDIA_KEY) or ():
+        fields.append(("media:description", "text/plain", media))
+    for name in ("published", "updated"):
+        if isinstance(raw.get(name), str):
+            fields.append((name, None, raw[name]))
+    source = raw.get("source")
+    if isinstance(source, Mapping) and isinstance(source.get("title"), str):
+        fields.append(("source", None, source["title"]))
+    return fields
+
+
+def _absolute(link: Any, base: str) -> str | None:
+    """The item's link, a relative one resolved against the feed's address."""
+    if not isinstance(link, str) or not link.strip():
+        return None
+    link = link.strip()
+    if link.startswith(("http://", "https://")) or not base.startswith(("http://", "https://")):
+        return link
+    try:
+        return urljoin(base, link)
+    except ValueError:
+        return link
 
 
 def _language(value: Any) -> str | None:
@@ -603,6 +908,8 @@ class _Reader:
         self.entry: dict[str, Any] = {}
         self.depths: dict[str, int] = {}
         self.has_content = False
+        #: the entry's summary came from a Media RSS description
+        self.media_summary = False
         attrs = self.attributes(root)
         lang = attrs.get("xml:lang", attrs.get("lang"))
         if lang:
@@ -681,18 +988,35 @@ class _Reader:
         if set(self.attributes(el)) - {"xml:lang", "lang"}:
             raise _Unsure("item attributes")  # rdf:about, lastmod, href
         self.entry, self.depths = {}, {}
+        self.field_depths: dict[str, int] = {}
+        self.media_summary = False
         self.entries.append(self.entry)
         self.title_depth = -1
         for child in el:
             self.in_entry(child, depth + 1)
         self.has_content = False
 
-    def store(self, key: str, value: Any, depth: int) -> None:
+    def field(self, name: str, kind: str | None, value: str, depth: int) -> None:
+        """Keep what each element said, by its own name: the body and title are chosen
+        from these (see choose_body), not from feedparser's merged keys. Like feedparser,
+        one value a name (the least deep, the last among equals), but every content."""
+        fields = self.entry.setdefault(FIELDS_KEY, [])
+        if name not in MULTI_FIELDS:
+            old = self.field_depths.get(name)
+            if old is not None and depth > old:
+                return
+            self.field_depths[name] = depth
+            fields[:] = [f for f in fields if f[0] != name]
+        fields.append((name, kind, value))
+
+    def store(self, key: str, value: Any, depth: int) -> bool:
         """feedparser keeps the value found least deep, the last one among equals."""
         old = self.depths.get(key)
         if old is None or depth <= old:
             self.depths[key] = depth
             self.entry[key] = value
+            return True
+        return False
 
     def in_entry(self, el: Any, depth: int) -> None:
         name = _NAMES.get(el.tag)
@@ -715,8 +1039,9 @@ class _Reader:
             return
         text = (el.text or "").strip()
         if kind in (_TITLE, _MEDIA_TITLE):
-            _content_type(_attributes(el), "text/plain")
+            title_type = _content_type(_attributes(el), "text/plain")
             value = _repair(text)
+            self.field(_FIELD_NAMES.get(name, name), title_type, value, depth)
             if not -1 < self.title_depth <= depth:
                 self.store("title", value, depth)
             if value and kind == _TITLE:  # media:title leaves title_depth as it was
@@ -731,29 +1056,45 @@ class _Reader:
                 self.entry.setdefault("link", value)
         elif kind == _PUBLISHED:
             self.entry["published_parsed"] = _date(_repair(text))
+            self.field("published", None, _repair(text), 0)  # the last one, at any depth
         elif kind == _UPDATED:
             self.entry["updated_parsed"] = _date(_repair(text))
+            self.field("updated", None, _repair(text), 0)
         elif kind in (_DESCRIPTION, _SUMMARY):
             attrs = _attributes(el)
+            # The type the publisher declared: feedparser's second-summary rule below is
+            # about where it files the value, not about what the value is.
+            field = _FIELD_NAMES.get(name, name)
+            media = field == "media:description"
+            # Media RSS: a description is plain text unless its type says "html".
+            html_default = kind == _DESCRIPTION and not media
+            declared = _content_type(attrs, "text/html" if html_default else "text/plain")
             if "summary" in self.entry and not self.has_content:
                 # A second summary is read as content (feedparser's _start_description).
                 _content_type(attrs, "text/plain")
                 self.has_content = True
                 self.entry.setdefault("content", []).append({"value": _repair(text)})
-            else:
-                _content_type(attrs, "text/html" if kind == _DESCRIPTION else "text/plain")
-                self.store("summary", _repair(text), depth)
+                if not media and not self.media_summary:
+                    # Named as feedparser files it, so that both readers of a document
+                    # choose the same text (a second description is its content).
+                    field = "atom:content" if self.version == "atom10" else "content:encoded"
+            elif self.store("summary", _repair(text), depth):
+                self.media_summary = media
+            self.field(field, declared, _repair(text), depth)
         elif kind == _CONTENT:
             encoded = name == "content_encoded"
-            _content_type(_attributes(el), "text/html" if encoded else "text/plain")
+            content_type = _content_type(_attributes(el), "text/html" if encoded else "text/plain")
             self.has_content = True
             value = _repair(text)
+            self.field(_FIELD_NAMES.get(name, name), content_type, value, depth)
             self.entry.setdefault("content", []).append({"value": value})
             self.entry.setdefault("summary", value)
         elif kind == _LANGUAGE:
             self.store("language", _repair(text), depth)
         elif kind == _SOURCE:
             self.title_depth = -1
+            if text:  # RSS <source url="...">Outlet</source>: an aggregator's outlet
+                self.field("source", None, _repair(text), depth)
 
     def link(self, el: Any, text: str) -> None:
         """feedparser's _start_link: an href (Atom) or the text (RSS)."""

@@ -5,6 +5,12 @@ is not read again; a file that cannot be read is reported, and read again when i
 changes. A file modified less than ``settle`` ago is left for the next poll: it may
 still be being written (drop files by writing a dot-file and renaming it, and
 they are read at once).
+
+A file's modification time is its article's publication time when it falls in the
+month of the file's date line (``seedformat.file_time``): the daemon's archive keeps
+it so, as ``wget -N`` and ``rsync -t`` do, and an archive folder used as an inbox
+re-reads each article at its exact time. A file copied or touched later, or without
+a date line, is dated from its text as before.
 """
 
 from __future__ import annotations
@@ -93,6 +99,11 @@ class FilesSource(Source):
                     source=self.name,
                     text=doc.text,
                     year_month=doc.year_month,
+                    # st is the file as listed (the link's target for a link), the
+                    # same stat the cursor marks it with.
+                    published=seedformat.file_time(st, doc.year_month),
+                    # A seed file without a date line is dated by its dateline (SPEC).
+                    text_dates=True,
                     language=self.config.language,
                     origin=str(path),
                 )
