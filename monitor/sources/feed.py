@@ -38,7 +38,7 @@ import xml.parsers.expat
 import xml.sax
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import UTC, datetime, tzinfo
 from typing import Any
 from urllib.parse import urljoin
 
@@ -56,6 +56,7 @@ from lxml import etree
 from monitor.article import Entry
 from monitor.errors import ParseError
 from monitor.sources.base import Fetched, Source, SourceState
+from monitor.sources.dates import parse_date
 from monitor.sources.http import fetch
 
 #: Items read from one feed document at most; the rest are dropped with a log line.
@@ -103,7 +104,7 @@ class _Document:
     """What parse_feed needs of a parsed document, whichever path read it.
 
     entries: one mapping per item, with feedparser's keys (title, link, id, summary,
-    content, published_parsed, updated_parsed, language). language: the feed's, as
+    content, language, and FIELDS_KEY: each element's own value). language: the feed's, as
     found. version: feedparser's name for the format, "" when unknown. bozo: the
     exception feedparser would report, None when the document was read cleanly.
     """
@@ -383,6 +384,7 @@ BODY_FIELDS = (
     "json:summary",
     "media:description",
 )
+_BODY_RANK = {name: rank for rank, name in enumerate(BODY_FIELDS)}
 TITLE_FIELDS = ("title", "dc:title", "json:title")
 #: Fields whose value is HTML unless the feed declares otherwise.
 HTML_TYPES = {"text/html", "application/xhtml+xml", "html", "xhtml"}
@@ -396,11 +398,15 @@ MULTI_FIELDS = {"content:encoded", "atom:content", "media:description"}
 def choose_body(fields: Sequence[tuple[str, str | None, str]]) -> tuple[str, str | None, str]:
     """(field, type, value) of the item's article text; ("", None, "") when it has none.
     Of several values, the longest (a feed may carry a short and a full content)."""
-    for name in BODY_FIELDS:
-        values = [f for f in fields if f[0] == name and f[2].strip()]
-        if values:
-            return max(values, key=lambda f: len(f[2]))
-    return "", None, ""
+    best: dict[str, tuple[str, str | None, str]] = {}
+    for f in fields:
+        name, _, value = f
+        longer = name not in best or len(value) > len(best[name][2])
+        if name in _BODY_RANK and longer and value.strip():
+            best[name] = f
+    if not best:
+        return "", None, ""
+    return best[min(best, key=_BODY_RANK.__getitem__)]
 
 
 def _entry(
@@ -449,22 +455,26 @@ def _published(
 ) -> datetime | None:
     """The item's publication time with the offset its feed gave (the publisher's local
     day hangs on it); its last update when it says nothing else."""
-    from monitor.sources.dates import parse_date
-
     for name in ("published", "updated"):
         value = next((v for f, _, v in fields if f == name), None)
-        if value and (when := parse_date(value, default_tz=default_tz)):
+        if not value:
+            continue
+        when = parse_date(value, default_tz=default_tz)
+        if when is None:
+            # feedparser's reading (in UTC), for a form monitor.sources.dates does not know.
+            when = _from_time_tuple(_parse_date(value))
+        if when is not None:
             return when
-    # feedparser's own reading, for a form neither parser above knows of.
-    # dict.get: feedparser's own get() maps a missing updated_parsed to published_parsed
-    # with a DeprecationWarning; here that is the same falsy value, without the warning.
-    parsed = raw.get("published_parsed") or dict.get(raw, "updated_parsed")
-    if parsed:
-        try:
-            return datetime.fromtimestamp(calendar.timegm(parsed), UTC)
-        except (OverflowError, ValueError, OSError):
-            return None
     return None
+
+
+def _from_time_tuple(parsed: Any) -> datetime | None:
+    if not parsed:
+        return None
+    try:
+        return datetime.fromtimestamp(calendar.timegm(parsed), UTC)
+    except (OverflowError, ValueError, OSError):
+        return None
 
 
 def _feedparser_fields(raw: Any) -> list[tuple[str, str | None, str]]:
@@ -844,45 +854,6 @@ def _repair(value: str) -> str:
     return value.translate(_cp1252) if _C1_UTF8.search(raw) else value
 
 
-#: Month names as RFC 822 writes them -> the month's number, as ISO 8601 writes it.
-_MONTHS = {
-    name: f"{number:02}"
-    for number, name in enumerate(
-        ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), 1
-    )
-}
-_RFC822 = re.compile(
-    r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), ([0-9]{2}) "
-    r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) ([0-9]{4}) "
-    r"([0-9]{2}):([0-9]{2}):([0-9]{2}) (?:GMT|([+-])([0-9]{2})([0-9]{2}))"
-)
-_ISO8601 = re.compile(
-    r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})"
-    r"(?:Z|([+-])([0-9]{2}):([0-9]{2}))"
-)
-
-
-def _date(value: str) -> Any:
-    """feedparser's _parse_date, done here for the two forms nearly every feed uses
-    ("Thu, 03 Feb 2022 09:30:00 +0100", "2022-02-03T09:30:00+01:00"), to the same
-    UTC time tuple; any other form, or an impossible date, is feedparser's."""
-    match = _RFC822.fullmatch(value)
-    if match is not None:
-        day, month_name, year, hour, minute, second, sign, tz_hours, tz_minutes = match.groups()
-        month = _MONTHS[month_name]
-    else:
-        match = _ISO8601.fullmatch(value)
-        if match is None:
-            return _parse_date(value)
-        year, month, day, hour, minute, second, sign, tz_hours, tz_minutes = match.groups()
-    try:
-        stamp = datetime(int(year), int(month), int(day), int(hour), int(minute), int(second))
-        offset = timedelta(hours=int(tz_hours), minutes=int(tz_minutes)) if sign else timedelta()
-        return (stamp + offset if sign == "-" else stamp - offset).utctimetuple()
-    except (ValueError, OverflowError):
-        return _parse_date(value)
-
-
 def _content_type(attrs: Mapping[str, str], default: str) -> str:
     """The type of a text construct; anything but plain text or HTML is feedparser's."""
     if not attrs:
@@ -1003,10 +974,11 @@ class _Reader:
         fields = self.entry.setdefault(FIELDS_KEY, [])
         if name not in MULTI_FIELDS:
             old = self.field_depths.get(name)
-            if old is not None and depth > old:
-                return
+            if old is not None:
+                if depth > old:
+                    return
+                fields[:] = [f for f in fields if f[0] != name]
             self.field_depths[name] = depth
-            fields[:] = [f for f in fields if f[0] != name]
         fields.append((name, kind, value))
 
     def store(self, key: str, value: Any, depth: int) -> bool:
@@ -1055,10 +1027,8 @@ class _Reader:
             if permalink:
                 self.entry.setdefault("link", value)
         elif kind == _PUBLISHED:
-            self.entry["published_parsed"] = _date(_repair(text))
             self.field("published", None, _repair(text), 0)  # the last one, at any depth
         elif kind == _UPDATED:
-            self.entry["updated_parsed"] = _date(_repair(text))
             self.field("updated", None, _repair(text), 0)
         elif kind in (_DESCRIPTION, _SUMMARY):
             attrs = _attributes(el)
@@ -1069,18 +1039,19 @@ class _Reader:
             # Media RSS: a description is plain text unless its type says "html".
             html_default = kind == _DESCRIPTION and not media
             declared = _content_type(attrs, "text/html" if html_default else "text/plain")
+            value = _repair(text)
             if "summary" in self.entry and not self.has_content:
                 # A second summary is read as content (feedparser's _start_description).
                 _content_type(attrs, "text/plain")
                 self.has_content = True
-                self.entry.setdefault("content", []).append({"value": _repair(text)})
+                self.entry.setdefault("content", []).append({"value": value})
                 if not media and not self.media_summary:
                     # Named as feedparser files it, so that both readers of a document
                     # choose the same text (a second description is its content).
                     field = "atom:content" if self.version == "atom10" else "content:encoded"
-            elif self.store("summary", _repair(text), depth):
+            elif self.store("summary", value, depth):
                 self.media_summary = media
-            self.field(field, declared, _repair(text), depth)
+            self.field(field, declared, value, depth)
         elif kind == _CONTENT:
             encoded = name == "content_encoded"
             content_type = _content_type(_attributes(el), "text/html" if encoded else "text/plain")
