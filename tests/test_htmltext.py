@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from monitor import article, htmltext, seedformat
+from monitor import htmltext, seedformat
 from monitor.htmltext import html_to_paragraphs, plain_to_paragraphs
 
 
@@ -38,8 +38,6 @@ def test_old_behaviour_kept_paragraphs_entities_scripts():
         "Les travaux du pont commenceront en mars & dureront un an.",
     ]
     assert paras(markup) == expected
-    # The old regex stripper agrees on this simple case: nothing it did well is lost.
-    assert article.html_to_paragraphs(markup).split("\n\n") == expected
 
 
 # --------------------------------------------------------------------------- 1. blocks end paragraphs
@@ -528,9 +526,11 @@ def test_plain_text_paragraphs_and_controls():
     assert plain_to_paragraphs("\x00\x01 \n") == ""
 
 
-def test_plain_text_matches_clean_text_on_ordinary_text():
+def test_plain_text_folds_whitespace_and_keeps_paragraphs():
     text = "Le préfet\u00a0: « Restez chez vous. »\n\nLa tempête   arrive\tce soir.\n"
-    assert plain_to_paragraphs(text) == article.clean_text(text)
+    assert plain_to_paragraphs(text) == (
+        "Le préfet\u00a0: « Restez chez vous. »\n\nLa tempête arrive ce soir."
+    )
 
 
 def test_html_without_tags_or_entities_takes_the_plain_path():

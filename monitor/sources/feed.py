@@ -203,8 +203,20 @@ def _read_feedparser(body: bytes, headers: Mapping[str, str]) -> _Document:
         entries=entries,
         language=parsed.feed.get("language"),
         version=version,
-        bozo=parsed.get("bozo_exception") if parsed.bozo else None,
+        bozo=(
+            (_encoding_bozo(body, headers) if removed else None)
+            or (parsed.get("bozo_exception") if parsed.bozo else None)
+        ),
     )
+
+
+def _encoding_bozo(body: bytes, headers: Mapping[str, str]) -> object | None:
+    """What feedparser says first of the original document: its encoding's fault (taking
+    the Media RSS texts out may have taken out its only non-ASCII bytes, and the fault
+    with them)."""
+    result: dict[str, Any] = {}
+    convert_to_utf8(dict(headers), body, result)
+    return result.get("bozo_exception") if result.get("bozo") else None
 
 
 _MRSS = "http://search.yahoo.com/mrss/"
@@ -437,13 +449,14 @@ def _title(raw: Any, fields: Sequence[tuple[str, str | None, str]]) -> str:
     """The item's title as feedparser chooses among its title elements, but never a
     Media RSS title (a picture's: "IMG_2031.jpg"), and without the " - Outlet" an
     aggregator (Google News) appends when its <source> names that outlet."""
+    own = next((v for name in TITLE_FIELDS for f, _, v in fields if f == name and v), "")
     if "title" not in raw:  # JSON Feed
-        return next((v for name in TITLE_FIELDS for f, _, v in fields if f == name and v), "")
+        return own
     title = raw.get("title") or ""
     mine = any(field in TITLE_FIELDS and value == title for field, _, value in fields)
     media = any(field == "media:title" and value == title for field, _, value in fields)
     if media and not mine:
-        return ""
+        title = own  # what feedparser keeps of the document without its media:title
     outlet = next((v for f, _, v in fields if f == "source"), "")
     if outlet and title.endswith(f" - {outlet}") and len(title) > len(outlet) + 3:
         title = title[: -len(outlet) - 3].rstrip()
@@ -879,8 +892,9 @@ class _Reader:
         self.entry: dict[str, Any] = {}
         self.depths: dict[str, int] = {}
         self.has_content = False
-        #: the entry's summary came from a Media RSS description
-        self.media_summary = False
+        #: feedparser's has-a-summary and has-content flags for the entry, as they would
+        #: be without the Media RSS elements
+        self.plain_summary = self.plain_content = False
         attrs = self.attributes(root)
         lang = attrs.get("xml:lang", attrs.get("lang"))
         if lang:
@@ -960,7 +974,7 @@ class _Reader:
             raise _Unsure("item attributes")  # rdf:about, lastmod, href
         self.entry, self.depths = {}, {}
         self.field_depths: dict[str, int] = {}
-        self.media_summary = False
+        self.plain_summary = self.plain_content = False
         self.entries.append(self.entry)
         self.title_depth = -1
         for child in el:
@@ -1045,17 +1059,21 @@ class _Reader:
                 _content_type(attrs, "text/plain")
                 self.has_content = True
                 self.entry.setdefault("content", []).append({"value": value})
-                if not media and not self.media_summary:
-                    # Named as feedparser files it, so that both readers of a document
-                    # choose the same text (a second description is its content).
+            else:
+                self.store("summary", value, depth)
+            if not media:
+                # Named as feedparser files it in the document without its Media RSS
+                # texts (what _read_feedparser hands it), so that both readers choose
+                # the same text: a second description is its content.
+                if self.plain_summary and not self.plain_content:
                     field = "atom:content" if self.version == "atom10" else "content:encoded"
-            elif self.store("summary", value, depth):
-                self.media_summary = media
+                    self.plain_content = True
+                self.plain_summary = True
             self.field(field, declared, value, depth)
         elif kind == _CONTENT:
             encoded = name == "content_encoded"
             content_type = _content_type(_attributes(el), "text/html" if encoded else "text/plain")
-            self.has_content = True
+            self.has_content = self.plain_content = self.plain_summary = True
             value = _repair(text)
             self.field(_FIELD_NAMES.get(name, name), content_type, value, depth)
             self.entry.setdefault("content", []).append({"value": value})
