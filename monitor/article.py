@@ -52,6 +52,8 @@ class Entry:
     key: str | None = None
     #: the item shares its link with other items of its feed that have other guids
     shared_link: bool = False
+    #: the item shares its guid with other items of its feed that have other links
+    shared_guid: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -84,6 +86,9 @@ class Article:
     #: the uid the article had before identities merged links across feeds (a store
     #: written by an older release knows it by that one)
     legacy_uid: str | None = field(default=None, compare=False)
+    #: its guid's key (see guid_key()): a story whose link changes under a stable guid
+    #: is still this one
+    guid_key: str | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         if not self.sources:
@@ -191,6 +196,7 @@ def normalize(
         year_month=entry.year_month,
         text_field=(entry.text_field if text else None),
         legacy_uid=legacy_uid(entry),
+        guid_key=guid_key(entry),
     )
 
 
@@ -214,9 +220,12 @@ def entry_uid(entry: Entry) -> str | None:
     A story is one story wherever it is listed: its canonical link identifies it across
     all the feeds of a publisher (one feed's tracking parameters, http or https, a
     trailing slash, a guid whose version suffix changes: one story). A guid identifies
-    it when it has no link of its own (a guid that is a URL is read as one; any other
-    guid is scoped to the publisher, the host of the feed that lists it). A source
-    that sets its own key (a page: URL and text) is identified by it.
+    it when it has no link of its own, or a link that is not an article's (a site's home
+    page, or one its feed gives to other items with other guids): a guid that is a URL
+    is read as one, any other guid is scoped to the publisher (the host of the feed that
+    lists it). A source that sets its own key (a page: URL and text) is identified by it.
+    Its guid identifies it too (guid_key), so a link edited under a stable guid is the
+    same story.
 
     >>> def uid(source, guid=None, url=None, origin=None):
     ...     return entry_uid(Entry(source=source, guid=guid, url=url, origin=origin))
@@ -227,27 +236,40 @@ def entry_uid(entry: Entry) -> str | None:
     True
     >>> uid("a", "tag:1", origin="https://one.example/rss") == uid("b", "tag:1", origin="https://two.example/rss")
     False
+    >>> uid("a", "tag:1", "https://ex.org/") == uid("a", "tag:2", "https://ex.org/")
+    False
     """
     if entry.key:
         return sha256(f"key:{entry.key}")
     url = canonical_url(entry.url)
-    if url and not entry.shared_link:
+    if url and not entry.shared_link and not _home_page(url):
         return sha256(f"url:{identity_key(url)}")
+    return guid_key(entry) or (sha256(f"url:{identity_key(url)}") if url else None)
+
+
+def guid_key(entry: Entry) -> str | None:
+    """The key of the entry's guid: a guid that is a URL as a link is, any other scoped
+    to the publisher. None without a guid."""
     guid = (entry.guid or "").strip() or None
-    if guid:
-        as_url = canonical_url(guid) if _is_url(guid) else None
-        if as_url:
-            return sha256(f"url:{identity_key(as_url)}")
-        return sha256(f"{_publisher(entry)}|guid:{guid}")
-    return sha256(f"url:{identity_key(url)}") if url else None
+    if guid is None or entry.key or (entry.shared_guid and entry.url):
+        return None
+    as_url = canonical_url(guid) if _is_url(guid) else None
+    if as_url:
+        return sha256(f"url:{identity_key(as_url)}")
+    return sha256(f"{_publisher(entry)}|guid:{guid}")
+
+
+def _home_page(url: str) -> bool:
+    """A link to a site's root names no article (a feed of bulletins all linking home)."""
+    return urlsplit(url).path in ("", "/")
 
 
 def legacy_uid(entry: Entry) -> str | None:
     """The uid an entry had before identities were merged across feeds (guid first,
     scoped to the source): how a store written then knows the entry."""
-    if entry.key:
-        return None
     guid = (entry.guid or "").strip() or None
+    if guid and entry.shared_guid:
+        return None  # that release kept one of the items sharing it: not this one's key
     if guid:
         return sha256(f"guid:{guid}") if _is_url(guid) else sha256(f"{entry.source}|guid:{guid}")
     url = canonical_url(entry.url)

@@ -194,10 +194,13 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from monitor.extract import extract
-    from monitor.inputs import load
+    from monitor.inputs import Skipped, load
 
     failed = found = 0
     for item in load(args.paths, http=_http_settings(args)):
+        if isinstance(item, Skipped):
+            print(f"warning: {item.message}", file=sys.stderr)
+            continue
         if isinstance(item, MonitorError):
             print(str(item), file=sys.stderr)
             failed += 1
@@ -273,11 +276,13 @@ def cmd_replay(args: argparse.Namespace) -> int:
         since = _parse_when(args.since) if args.since else None
         articles = stored_articles(settings.database, since=since)
     else:
-        from monitor.inputs import load
+        from monitor.inputs import Skipped, load
 
         articles = []
         for item in load(args.paths, http=settings.http):
-            if isinstance(item, MonitorError):
+            if isinstance(item, Skipped):
+                print(f"warning: {item.message}", file=sys.stderr)
+            elif isinstance(item, MonitorError):
                 print(str(item), file=sys.stderr)
                 failed += 1
             else:

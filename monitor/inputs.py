@@ -22,10 +22,18 @@ from pathlib import Path
 from monitor import seedformat
 from monitor.article import Article, Entry, normalize
 from monitor.config import HttpConfig
-from monitor.errors import ArticleFileError, ParseError
+from monitor.errors import ArticleFileError, MonitorError, ParseError, SourceError
 
 #: A feed file read from disk at most (a quarter of a publisher's items is a few MB).
 MAX_FEED_BYTES = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True, kw_only=True)
+class Skipped:
+    """An item left out of a feed that was read (no title nor text; too large): worth a
+    warning, not a failure of the command."""
+
+    message: str
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -46,7 +54,7 @@ def is_url(arg: str) -> bool:
 
 def load(
     args: list[str], *, now: datetime | None = None, http: HttpConfig | None = None
-) -> Iterator[Loaded | ArticleFileError]:
+) -> Iterator[Loaded | Skipped | ArticleFileError]:
     """The articles of each argument in turn; a file that cannot be read is yielded as
     its error (the caller reports it and goes on), a URL that cannot be fetched raises."""
     now = now or datetime.now(UTC)
@@ -67,7 +75,7 @@ def load(
             yield from _from_file(path, now=now)
 
 
-def _from_file(path: Path, *, now: datetime) -> Iterator[Loaded | ArticleFileError]:
+def _from_file(path: Path, *, now: datetime) -> Iterator[Loaded | Skipped | ArticleFileError]:
     try:
         with open(path, "rb") as fh:
             head = fh.read(512)
@@ -129,7 +137,7 @@ def _from_seed(path: Path, *, now: datetime) -> Iterator[Loaded | ArticleFileErr
 
 def _from_feed(
     body: bytes, *, label: str, url: str, content_type: str | None, now: datetime
-) -> Iterator[Loaded | ArticleFileError]:
+) -> Iterator[Loaded | Skipped]:
     from monitor.sources.feed import parse_feed
 
     source = Path(label).stem if not is_url(label) else "url"
@@ -137,11 +145,11 @@ def _from_feed(
         body, source=source, url=url, content_type=content_type, max_entries=None
     )
     for problem in problems:
-        yield ArticleFileError(problem)
+        yield Skipped(message=problem)
     for number, entry in enumerate(entries, 1):
         if len(entry.text) > seedformat.MAX_FILE_BYTES:
-            yield ArticleFileError(
-                f"{label}: item {number}: text larger than "
+            yield Skipped(
+                message=f"{label}: item {number}: text larger than "
                 f"{seedformat.MAX_FILE_BYTES // 1024} KB, skipped"
             )
             continue
@@ -150,7 +158,7 @@ def _from_feed(
             yield Loaded(label=article.url or f"{label}#item-{number}", article=article)
 
 
-def _from_url(url: str, *, now: datetime, http: HttpConfig) -> Iterator[Loaded | ArticleFileError]:
+def _from_url(url: str, *, now: datetime, http: HttpConfig) -> Iterator[Loaded | Skipped]:
     from monitor.sources.http import fetch, make_client
     from monitor.sources.page import ACCEPT_HTML, parse_page
 
@@ -164,7 +172,11 @@ def _from_url(url: str, *, now: datetime, http: HttpConfig) -> Iterator[Loaded |
             await client.aclose()
         return resp.body or b"", resp.content_type, resp.url
 
-    body, content_type, final_url = asyncio.run(get())
+    try:
+        body, content_type, final_url = asyncio.run(get())
+    except SourceError as exc:
+        # One line naming the URL once ("source URL: URL: HTTP 404" otherwise).
+        raise MonitorError(str(exc).removeprefix(f"source {exc.source}: ")) from None
     kind = (content_type or "").lower()
     feed_type = "html" not in kind and any(k in kind for k in ("rss", "atom", "xml", "json"))
     if feed_type or (_looks_like_feed(body[:512]) and b"<html" not in body[:512].lower()):
@@ -173,10 +185,13 @@ def _from_url(url: str, *, now: datetime, http: HttpConfig) -> Iterator[Loaded |
                 body, label=final_url, url=final_url, content_type=content_type, now=now
             )
             return
-        except ParseError:
+        except ParseError as exc:
             if feed_type:
-                raise
-    entry = parse_page(body, source="url", url=final_url)
+                raise MonitorError(str(exc).removeprefix(f"source {exc.source}: ")) from None
+    try:
+        entry = parse_page(body, source="url", url=final_url)
+    except ParseError as exc:
+        raise MonitorError(str(exc).removeprefix(f"source {exc.source}: ")) from None
     article = normalize(entry, fetched=now)
     if article is not None:
         yield Loaded(label=article.url or final_url, article=article)

@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from monitor import seedformat, workers
-from monitor.article import Article, entry_uid, legacy_uid, normalize
+from monitor.article import Article, entry_uid, guid_key, legacy_uid, normalize
 from monitor.config import Settings
 from monitor.errors import SourceError, StoreError
 from monitor.notify import Notifier
@@ -239,23 +239,29 @@ class Pipeline:
             # of a changed feed is old news); record_poll checks again in its transaction.
             # A stored story this source had not listed yet (first polled through another
             # feed of its publisher) gets this source added to its own.
-            uids = [(entry_uid(e), legacy_uid(e)) for e in fetched.entries]
-            known = self.store.known_sources([u for pair in uids for u in pair if u])
+            keys = [
+                tuple(k for k in (entry_uid(e), legacy_uid(e), guid_key(e)) if k)
+                for e in fetched.entries
+            ]
+            known = self.store.known_sources([k for ks in keys for k in ks])
             articles: list[Article] = []
             also_here: list[str] = []
-            for entry, (uid, legacy) in zip(fetched.entries, uids, strict=True):
-                stored = uid if uid in known else legacy if legacy in known else None
+            for entry, entry_keys in zip(fetched.entries, keys, strict=True):
+                stored = next((known[k] for k in entry_keys if k in known), None)
                 if stored is not None:
-                    if name not in known[stored]:
-                        also_here.append(stored)
+                    if name not in stored[1]:
+                        also_here.append(stored[0])
                     continue
                 article = normalize(
                     entry, fetched=fetched_at, default_language=source.config.language
                 )
                 if article is not None:
                     articles.append(article)
+            # Rules scoped to a source see what this one lists, unless it is in its
+            # baseline (its first poll records and does not alert).
+            requeue = not baseline and bool(self.rules.scoped_to_source)
             if also_here:
-                self.store.add_sources(also_here, name)
+                self.store.add_sources(also_here, name, requeue=requeue, now=fetched_at)
             fresh = self.store.record_poll(
                 name,
                 fetched.state,
@@ -263,6 +269,7 @@ class Pipeline:
                 now=fetched_at,
                 baseline=baseline,
                 next_poll=fetched_at + (wait := self._next_in(source, fetched.fresh_for)),
+                requeue=requeue,
             )
         except SourceError as exc:
             return self._failed(source, str(exc), now, exc.retry_after)
@@ -346,9 +353,15 @@ class Pipeline:
                     break
                 # In order (a figure is new against the ones before it); with workers, a
                 # chunk is processed as soon as its facts are in, while the next extract.
-                async for part, facts in self._extracted([a for a, _, _ in batch]):
-                    for (article, baseline, file), f in zip(batch[part], facts, strict=True):
-                        alerts += self._process(article, baseline=baseline, file=file, facts=f)
+                async for part, facts in self._extracted([p.article for p in batch]):
+                    for pending, f in zip(batch[part], facts, strict=True):
+                        alerts += self._process(
+                            pending.article,
+                            baseline=pending.baseline,
+                            file=pending.file,
+                            facts=f,
+                            again=pending.again,
+                        )
                         processed += 1
                 # Extraction is CPU work: let polls and deliveries breathe between batches.
                 await asyncio.sleep(0)
@@ -356,8 +369,16 @@ class Pipeline:
             return processed, alerts
 
     def _process(
-        self, article: Article, *, baseline: bool, file: str | None, facts: object = None
+        self,
+        article: Article,
+        *,
+        baseline: bool,
+        file: str | None,
+        facts: object = None,
+        again: bool = False,
     ) -> int:
+        """Run the rules on one article (again: only those scoped to a source, for a
+        source added since the others ran) and record what they found."""
         if file is None and self.settings.archive is not None:
             self._archive(article)
         if facts is _IN_PLACE:
@@ -365,6 +386,8 @@ class Pipeline:
         ctx = Context(article=article, facts=facts, state=self.store, index=self.rules.index)
         matches: list[Match] = []
         for rule in self.rules.candidates(ctx):
+            if again and rule.id not in self.rules.scoped_to_source:
+                continue
             try:
                 matches.extend(rule.evaluate(ctx))
             except Exception:  # one broken rule must not cost the article the others
@@ -380,7 +403,9 @@ class Pipeline:
         facts_learned += [
             (m.rule, key, data, article.source) for m in matches for key, data in m.learn
         ]
-        recorded = self.store.finish_article(article.uid, new_alerts, facts_learned, now=now)
+        recorded = self.store.finish_article(
+            article.uid, new_alerts, facts_learned, now=now, sources=article.sources
+        )
         if quiet and matches:
             log.info(
                 "article %s: %d rule matches not alerted (%s)",

@@ -22,13 +22,14 @@ from monitor.store import AlertRecord, Store
 
 def load_articles(files: list[Path], *, now: datetime) -> list[Article]:
     """Seed files as Articles, in order of publication (file order breaks ties)."""
-    from monitor.inputs import load
+    from monitor.inputs import Loaded, load
 
     articles = []
     for item in load([str(f) for f in files], now=now):
         if isinstance(item, Exception):
             raise item
-        articles.append(item.article)
+        if isinstance(item, Loaded):
+            articles.append(item.article)
     return sorted(articles, key=lambda a: a.published)
 
 

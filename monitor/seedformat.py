@@ -149,9 +149,9 @@ def _read(path: Path) -> tuple[SeedDoc, os.stat_result]:
 def file_time(
     path_or_stat: Path | str | os.stat_result, year_month: tuple[int, int] | None
 ) -> datetime | None:
-    """The file's modification time when it can be the article's publication time:
-    aware, at the UTC offset its fraction of a second carries (see _offset_fraction),
-    else in UTC.
+    """The file's modification time when it is the article's publication time: a time
+    monitor wrote (its fraction of a second carries the UTC offset: see
+    _offset_fraction), given back at that offset.
 
     That is when it falls in the date line's month `year_month`, widened by 14 hours
     either side (MONTH_EDGE_SLACK): the month on the date line is a local one, and
@@ -170,13 +170,16 @@ def file_time(
         end = datetime(year + month // 12, month % 12 + 1, 1, tzinfo=UTC)
         seconds, sub = divmod(st.st_mtime_ns, 1_000_000_000)
         offset = _offset_from(sub)
-        mtime = _EPOCH + timedelta(
-            seconds=seconds, microseconds=0 if offset is not None else sub // 1000
-        )
+        if offset is None:
+            # Not a time monitor wrote (a file saved or copied by hand, one archived by an
+            # older release): it says when the file was written, not when the article was
+            # published, and a dateline in its text says more.
+            return None
+        mtime = _EPOCH + timedelta(seconds=seconds)
     except (ValueError, OverflowError):
         return None  # a month or a time outside what datetime can hold
     if start - MONTH_EDGE_SLACK <= mtime < end + MONTH_EDGE_SLACK:
-        return mtime if offset is None else mtime.astimezone(timezone(offset))
+        return mtime.astimezone(timezone(offset))
     return None
 
 
@@ -199,7 +202,7 @@ def _offset_from(sub_ns: int) -> timedelta | None:
     """The offset a file time's fraction of a second carries, or None."""
     micros, rest = divmod(sub_ns, 1000)
     code, mark = divmod(micros, 100)
-    if rest or mark != _OFFSET_MARK or not 0 <= code <= 2880:
+    if rest or mark != _OFFSET_MARK or not 0 < code < 2880:  # |offset| < 24 h
         return None
     return timedelta(minutes=code - 1440)
 

@@ -3,8 +3,8 @@ or did not fire: its identity, every source that listed it, which field of the i
 its text came from, its publication time and whether that was given or guessed, the
 facts found in it and the alerts it raised.
 
-An article that is not stored is read the way the daemon would read it (a feed's
-item by its link, a page, a seed file) and shown as "not stored".
+A file that is not stored (a seed file, a feed of one item) is read the way the
+daemon would read it and shown as "not stored"; a URL is never fetched.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import Any
 from monitor.article import Article, canonical_url, identity_key, sha256
 from monitor.config import Settings
 from monitor.errors import MonitorError
-from monitor.inputs import is_url, load
+from monitor.inputs import Loaded, is_url, load
 from monitor.store import Store
 
 
@@ -60,9 +60,11 @@ def _stored(what: str, database: Path) -> tuple[Article, dict[str, Any], list[An
 
 
 def _read(what: str) -> Article:
-    """The article as the daemon would store it, read now. A feed holds many: the one
-    whose link is `what`, when `what` is a link inside that feed, else the only one."""
-    loaded = [item for item in load([what]) if not isinstance(item, MonitorError)]
+    """A seed file or a feed file of one item, as the daemon would store it. A URL is
+    never fetched here: `show` tells what is stored; `monitor extract URL` reads now."""
+    if is_url(what):
+        raise MonitorError(f"{what}: not stored (`monitor extract {what}` reads it as it is now)")
+    loaded = [item for item in load([what]) if isinstance(item, Loaded)]
     if not loaded:
         raise MonitorError(f"{what}: not stored, and no article could be read from it")
     if len(loaded) > 1:

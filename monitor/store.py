@@ -169,6 +169,16 @@ def m005_article_origin(db: Database) -> None:
     db.table("articles").add_column("text_field", str)
     db.table("articles").add_column("published_offset", int)
     db.table("articles").add_column("sources", str)
+    # An item's guid identifies its story too (a slug edited under a stable guid).
+    db.table("articles").add_column("guid_key", str)
+    db.execute(
+        "create index idx_articles_guid_key on articles (guid_key) where guid_key is not null"
+    )
+    # `monitor show URL` finds an article by its link.
+    db.execute("create index idx_articles_url on articles (url)")
+    # When each source last listed a story it had not listed before (its own or one
+    # first polled through another feed): what "silent" means for source health.
+    db.table("sources").add_column("last_new", str)
 
 
 def now_utc() -> datetime:
@@ -257,6 +267,18 @@ class AlertRecord:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Pending:
+    """A stored article whose rules are to run: baseline (stored in its source's first
+    poll), its archive file, and again: only the rules scoped to a source are to run
+    (a source was added after the others had run)."""
+
+    article: Article
+    baseline: bool
+    file: str | None
+    again: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
 class NewAlert:
     """An alert to record, with the targets it must reach."""
 
@@ -338,6 +360,7 @@ class Store:
         now: datetime,
         baseline: bool,
         next_poll: datetime | None,
+        requeue: bool = False,
     ) -> list[Article]:
         """Store a successful poll: new articles and the source's new state, in one
         transaction. Returns the articles that were new. An article already stored
@@ -345,17 +368,20 @@ class Store:
         source had not listed it yet, the source is added to its sources (see
         add_source)."""
         with self._write():
-            known = self.known_uids(
-                [a.uid for a in articles] + [a.legacy_uid for a in articles if a.legacy_uid]
-            )
+            known = self.known_sources([k for a in articles for k in _keys(a)])
             fresh: list[Article] = []
+            fresh_keys: set[str] = set()
             for article in articles:
-                if article.uid in known or article.legacy_uid in known:
-                    uid = article.uid if article.uid in known else article.legacy_uid
-                    if uid is not None and uid not in {a.uid for a in fresh}:
-                        self._add_source(uid, name)
+                stored = next((known[k] for k in _keys(article) if k in known), None)
+                if stored is not None:
+                    uid, sources = stored
+                    if name not in sources:
+                        self._add_source(uid, name, requeue=requeue, now=now)
                     continue
-                known.add(article.uid)  # a feed may list the same item twice
+                own = {k for k in (article.uid, article.guid_key) if k}
+                if fresh_keys & own:
+                    continue  # a feed may list the same item twice
+                fresh_keys |= own
                 fresh.append(article)
             if fresh:
                 self.db.table("articles").insert_all(
@@ -363,10 +389,11 @@ class Store:
                 )
             self.db.execute(
                 """insert into sources (name, etag, last_modified, cursor, last_poll, last_success,
-                       last_error, errors, polls, items, next_poll, first_success)
-                   values (?, ?, ?, ?, ?, ?, null, 0, 1, ?, ?, ?)
+                       last_error, errors, polls, items, next_poll, first_success, last_new)
+                   values (?, ?, ?, ?, ?, ?, null, 0, 1, ?, ?, ?, ?)
                    on conflict(name) do update set etag = excluded.etag,
                        first_success = coalesce(first_success, excluded.first_success),
+                       last_new = coalesce(excluded.last_new, last_new),
                        last_modified = excluded.last_modified, cursor = excluded.cursor,
                        last_poll = excluded.last_poll, last_success = excluded.last_success,
                        last_error = null, errors = 0, polls = polls + 1,
@@ -381,6 +408,7 @@ class Store:
                     len(fresh),
                     iso(next_poll),
                     iso(now),
+                    iso(now) if fresh else None,
                 ],
             )
         return fresh
@@ -399,18 +427,21 @@ class Store:
                 [name, iso(now), error, iso(next_poll)],
             )
 
-    def add_sources(self, uids: list[str], source: str) -> int:
+    def add_sources(self, uids: list[str], source: str, *, requeue: bool, now: datetime) -> int:
         """Note that `source` lists these stored articles too (see _add_source); how many
         it had not listed before."""
         if not uids:
             return 0
         with self._write():
-            return sum(self._add_source(uid, source) for uid in uids)
+            return sum(self._add_source(uid, source, requeue=requeue, now=now) for uid in uids)
 
-    def _add_source(self, uid: str, source: str) -> bool:
-        """Add a source to an article's sources. An article already processed goes
-        through the rules again, so that a rule on this source sees it: alerts are
-        one per rule and key, so what fired before does not fire again."""
+    def _add_source(self, uid: str, source: str, *, requeue: bool, now: datetime) -> bool:
+        """Add a source to an article's sources, and count it as news of that source.
+
+        requeue: an article already processed goes through the rules scoped to a
+        source again (state 'again': see pending_articles), so that a rule on this
+        source sees it. Only those: the other rules saw it whole already, and running
+        them again would relearn old facts. Alerts stay one per rule and key."""
         row = self._row("select source, sources, state from articles where uid = ?", [uid])
         if row is None:
             return False
@@ -418,10 +449,13 @@ class Store:
         if source in sources:
             return False
         sources.append(source)
-        state = "new" if row["state"] == "done" else row["state"]
+        state = "again" if requeue and row["state"] == "done" else row["state"]
         self.db.execute(
             "update articles set sources = ?, state = ? where uid = ?",
             [json.dumps(sources), state, uid],
+        )
+        self.db.execute(
+            "update sources set last_new = ?, items = items + 1 where name = ?", [iso(now), source]
         )
         return True
 
@@ -446,13 +480,23 @@ class Store:
 
     # -- articles ------------------------------------------------------------
 
-    def pending_articles(self, limit: int = 500) -> list[tuple[Article, bool, str | None]]:
-        """Stored articles whose rules have not run yet, oldest first:
-        (article, baseline, archive file or None)."""
+    def pending_articles(self, limit: int = 500) -> list[Pending]:
+        """Stored articles whose rules have not run yet (or must run again for a source
+        added since: see _add_source), oldest first."""
         rows = self.db.query(
-            "select * from articles where state = 'new' order by published, rowid limit ?", [limit]
+            "select * from articles where state in ('new', 'again')"
+            " order by published, rowid limit ?",
+            [limit],
         )
-        return [(_article_from_row(r), bool(r["baseline"]), r["file"]) for r in rows]
+        return [
+            Pending(
+                article=_article_from_row(r),
+                baseline=bool(r["baseline"]),
+                file=r["file"],
+                again=r["state"] == "again",
+            )
+            for r in rows
+        ]
 
     def set_archive_file(self, uid: str, file: str) -> None:
         with self._write():
@@ -465,14 +509,24 @@ class Store:
         facts: list[tuple[str, str, Any, str]],
         *,
         now: datetime,
+        sources: tuple[str, ...] | None = None,
     ) -> list[NewAlert]:
         """Record the outcome of running the rules on one article, atomically:
         the facts it taught us, its alerts and their outbox rows, and the article
         marked done. Returns the alerts that were new (an alert whose (rule, key)
-        exists already is not recorded twice)."""
+        exists already is not recorded twice). With `sources` (those the rules saw), a
+        source added while they ran leaves the article to run again for that source."""
         with self._write():
             recorded = self._record(alerts, facts, now)
-            self.db.execute("update articles set state = 'done' where uid = ?", [uid])
+            if sources is None:
+                self.db.execute("update articles set state = 'done' where uid = ?", [uid])
+            else:
+                self.db.execute(
+                    "update articles set state = case"
+                    " when coalesce(sources, json_array(source)) = ? then 'done' else 'again' end"
+                    " where uid = ?",
+                    [json.dumps(list(sources)), uid],
+                )
         return recorded
 
     def record_alerts(
@@ -559,9 +613,13 @@ class Store:
             yield _article_from_row(row)
 
     def last_new_article(self, source: str) -> datetime | None:
-        """When the source last brought a new article."""
+        """When the source last brought a story it had not listed before (first stored
+        through it, or first polled through another feed)."""
         row = self._row("select max(fetched) as t from articles where source = ?", [source])
-        return parse_iso(row["t"]) if row and row["t"] else None
+        first = parse_iso(row["t"]) if row and row["t"] else None
+        row = self._row("select last_new from sources where name = ?", [source])
+        listed = parse_iso(row["last_new"]) if row and row["last_new"] else None
+        return max((t for t in (first, listed) if t is not None), default=None)
 
     def prune(self, before: datetime, *, limit: int = 2000) -> int:
         """Forget the title and text of up to `limit` processed articles read before
@@ -582,18 +640,25 @@ class Store:
         row = self._row("select count(*) as n from articles where state != 'pruned'", [])
         return int(row["n"]) if row else 0
 
-    def known_sources(self, uids: list[str]) -> dict[str, tuple[str, ...]]:
-        """Which of these article uids are stored (pruned ones included), with the
-        sources that have listed each."""
-        known: dict[str, tuple[str, ...]] = {}
-        for i in range(0, len(uids), 500):
-            chunk = uids[i : i + 500]
+    def known_sources(self, keys: list[str]) -> dict[str, tuple[str, tuple[str, ...]]]:
+        """Which of these keys (article uids, or guid keys: see Article.guid_key) name a
+        stored article (pruned ones included): key -> (its uid, the sources that have
+        listed it)."""
+        known: dict[str, tuple[str, tuple[str, ...]]] = {}
+        for i in range(0, len(keys), 400):
+            chunk = keys[i : i + 400]
             marks = ",".join("?" * len(chunk))
             for r in self.db.query(
-                f"select uid, source, sources from articles where uid in ({marks})", chunk
+                f"select uid, guid_key, source, sources from articles where uid in ({marks})"
+                f" union all select uid, guid_key, source, sources from articles"
+                f" where guid_key in ({marks})",
+                chunk + chunk,
             ):
                 sources = json.loads(r["sources"]) if r["sources"] else [r["source"]]
-                known[r["uid"]] = tuple(sources)
+                value = (r["uid"], tuple(sources))
+                known[r["uid"]] = value
+                if r["guid_key"]:
+                    known[r["guid_key"]] = value
         return known
 
     def known_uids(self, uids: list[str]) -> set[str]:
@@ -906,7 +971,14 @@ def _article_row(a: Article, *, baseline: bool) -> dict[str, Any]:
         "text_field": a.text_field,
         "published_offset": _offset_minutes(a.published),
         "sources": json.dumps(list(a.sources)),
+        "guid_key": a.guid_key,
     }
+
+
+def _keys(a: Article) -> tuple[str, ...]:
+    """Every key an article may be stored under: its uid, the uid an older release gave
+    it, its guid's key."""
+    return tuple(k for k in (a.uid, a.legacy_uid, a.guid_key) if k)
 
 
 def _offset_minutes(when: datetime) -> int:
@@ -937,4 +1009,5 @@ def _article_from_row(r: dict[str, Any]) -> Article:
         year_month=(int(ym[:4]), int(ym[5:7])) if ym else None,
         text_field=r.get("text_field"),
         sources=tuple(json.loads(r["sources"])) if r.get("sources") else (),
+        guid_key=r.get("guid_key"),
     )

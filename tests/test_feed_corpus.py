@@ -27,7 +27,9 @@ import yaml
 from lxml import etree
 
 from monitor.article import normalize
+from monitor.sources.base import SourceState
 from monitor.sources.feed import parse_feed
+from monitor.store import Store
 
 FEEDS = Path(__file__).parent / "data" / "feeds"
 EXPECTED: dict[str, Any] = yaml.safe_load((FEEDS / "expected.yaml").read_text(encoding="utf-8"))
@@ -171,11 +173,30 @@ def test_item_count(name: str) -> None:
 
 
 def uid_of(name: str, index: int) -> str | None:
+    """The stored article the item became, once every file of the corpus has been polled
+    into one store (each file a source, in the table's order): two items are one story
+    when they are stored as one, by link, guid or an older release's uid."""
     result = read(name)
     if result.error is not None or index >= len(result.articles):
         return None
     article = result.articles[index]
-    return None if article is None else article.uid
+    if article is None:
+        return None
+    known = stored_corpus().known_sources([k for k in (article.uid, article.guid_key) if k])
+    hit = known.get(article.uid) or (known.get(article.guid_key) if article.guid_key else None)
+    return hit[0] if hit else None
+
+
+@functools.cache
+def stored_corpus() -> Store:
+    store = Store(Path(":memory:"))
+    for name in FILES:
+        result = read(name)
+        articles = [a for a in result.articles if a is not None]
+        store.record_poll(
+            Path(name).stem, SourceState(), articles, now=FETCHED, baseline=False, next_poll=None
+        )
+    return store
 
 
 def describe(name: str, index: int) -> str:

@@ -15,6 +15,7 @@ import json
 import os
 import sqlite3
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from util import run_cli, write_config, write_rules
 
@@ -366,3 +367,83 @@ def test_show_names_every_source_and_why(tmp_path, feed_server):
     assert "Titre à montrer" in by_file.out
     missing = run_cli("show", "--config", config, feed_server.url("/nulle-part.html"))
     assert missing.code == 1 and "nulle-part" in missing.err
+
+
+def _stored_stories(*documents: str) -> int:
+    """How many articles a store holds once these feed documents are polled in turn."""
+    from monitor.article import normalize
+    from monitor.sources.base import SourceState
+    from monitor.sources.feed import parse_feed
+    from monitor.store import Store
+
+    with Store(Path(":memory:")) as store:
+        for n, body in enumerate(documents):
+            entries, _ = parse_feed(
+                body.encode(), source="blog", url="https://blog.example/feed.xml"
+            )
+            now = datetime(2022, 2, 3, 12, n, tzinfo=UTC)
+            articles = [a for e in entries if (a := normalize(e, fetched=now))]
+            store.record_poll(
+                "blog", SourceState(), articles, now=now, baseline=False, next_poll=None
+            )
+        return store.article_count()
+
+
+def _rss(*items: tuple[str, str, str]) -> str:
+    body = "".join(
+        f"<item><title>{title}</title><link>{link}</link>"
+        f'<guid isPermaLink="false">{guid}</guid><description>{title}.</description></item>'
+        for link, guid, title in items
+    )
+    return (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>{body}</channel></rss>'
+    )
+
+
+def test_items_that_share_a_link_are_told_apart_by_their_guid():
+    # A live blog's posts differ only by their #fragment; a bulletin feed links every
+    # item to the home page: each post is a story of its own.
+    live = "https://news.example/live/ukraine"
+    assert (
+        _stored_stories(
+            _rss((live + "#post-1", "p1", "Post 1"), (live + "#post-2", "p2", "Post 2"))
+        )
+        == 2
+    )
+    home = "https://bulletin.example/"
+    assert _stored_stories(_rss((home, "b1", "Bulletin 1")), _rss((home, "b2", "Bulletin 2"))) == 2
+    # The same post listed again, and one story whose slug was edited under its guid.
+    assert (
+        _stored_stories(
+            _rss(("https://news.example/a/old-slug", "tag:news.example,2022:7", "Titre")),
+            _rss(("https://news.example/a/new-slug", "tag:news.example,2022:7", "Titre modifié")),
+        )
+        == 1
+    )
+    # Two stories that a careless feed gave one guid stay two.
+    assert (
+        _stored_stories(
+            _rss(
+                ("https://news.example/a/1", "same", "Un"),
+                ("https://news.example/a/2", "same", "Deux"),
+            )
+        )
+        == 2
+    )
+
+
+def test_a_skipped_item_is_a_warning_and_a_dead_url_one_line(tmp_path, feed_server):
+    feed = _rss(("https://news.example/a/1", "g1", "Un titre")).replace(
+        "</channel>",
+        '<item><enclosure url="https://news.example/a.mp3" type="audio/mpeg"/></item></channel>',
+    )
+    path = tmp_path / "podcast.xml"
+    path.write_text(feed, encoding="utf-8")
+    result = run_cli("extract", "--json", path)
+    assert result.code == 0, result.err
+    assert len(result.out.splitlines()) == 1
+    assert result.err.startswith("warning: ") and "neither title nor text" in result.err
+    missing = feed_server.url("/gone.xml")
+    result = run_cli("extract", missing)
+    assert result.code == 1 and "Traceback" not in result.err
+    assert len(result.err.strip().splitlines()) == 1 and result.err.count(missing) == 1, result.err

@@ -88,7 +88,8 @@ def test_archive_written_but_not_recorded_is_adopted_after_a_crash(tmp_path, fee
     config = make_config(tmp_path, feed_server, rss(items(1)))
     p, store = pipeline_for(config)
     asyncio.run(p.poll_all())
-    [(article, _, _)] = store.pending_articles()
+    [pending] = store.pending_articles()
+    article = pending.article
     p._archive(article)  # the file is written...
     store.db.execute(
         "update articles set file = null"

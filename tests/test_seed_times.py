@@ -127,7 +127,9 @@ def test_month_edges_allow_for_time_zones(tmp_path):
 
 
 def _stat_at(path: Path, when: datetime) -> os.stat_result:
-    os.utime(path, (when.timestamp(), when.timestamp()))
+    """The file at a time as monitor writes one (whole seconds, the offset's mark)."""
+    ns = seedformat._ns_since_epoch(when)
+    os.utime(path, ns=(ns, ns))
     return os.stat(path)
 
 
@@ -240,9 +242,15 @@ def test_the_offset_survives_and_a_time_of_the_files_own_is_read_in_utc(tmp_path
     path = seedformat.write_new(tmp_path, APRIL, "id", published=when)
     _, published = seedformat.read_timed(path)
     assert published is not None and published.isoformat() == "2022-04-01T00:30:00+02:00"
-    # A time that a copy gave the file (any fraction of a second) is read in UTC.
+    # A time monitor did not write (a copy, a save by hand: any other fraction of a
+    # second) is not a publication time, even inside the month: the text dates it.
     ns = int(datetime(2022, 4, 3, 8, 0, 0, 123456, tzinfo=UTC).timestamp() * 1_000_000) * 1000
     os.utime(path, ns=(ns, ns))
     _, published = seedformat.read_timed(path)
-    assert published is not None and published.utcoffset() == timedelta(0)
-    assert published.date().isoformat() == "2022-04-03"
+    assert published is None
+    # Nor is a fraction that would say an offset of a day or more.
+    for code in (0, 2880):
+        whole = int(datetime(2022, 4, 3, 8, tzinfo=UTC).timestamp()) * 1_000_000_000
+        ns = whole + (code * 100 + 37) * 1000
+        os.utime(path, ns=(ns, ns))
+        assert seedformat.read_timed(path)[1] is None

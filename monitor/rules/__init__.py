@@ -121,6 +121,14 @@ class RuleSet:
         return rules, by_key, always, predicates
 
     @cached_property
+    def scoped_to_source(self) -> frozenset[str]:
+        """Ids of the enabled rules whose expression looks at the source: those an
+        article must meet again when another source lists it."""
+        return frozenset(
+            r.id for r in self.enabled() if isinstance(r, ExpressionRule) and r.looks_at_source
+        )
+
+    @cached_property
     def index(self) -> KeywordIndex:
         """Every keyword of the enabled rules in one automaton (built once per rule set)."""
         return KeywordIndex(w for r in self.enabled() for w in r.keywords())

@@ -113,7 +113,11 @@ class Regex(Expr):
     pattern: re.Pattern[str]
 
     def test(self, ctx: Context) -> bool:
-        return any(self.pattern.search(ctx.field(f)) for f in self.fields)
+        return any(
+            self.pattern.search(value)
+            for f in self.fields
+            for value in (ctx.article.sources if f == "source" else (ctx.field(f),))
+        )
 
 
 @dataclass(frozen=True)
@@ -236,6 +240,14 @@ def _as_list(value: Any, key: str) -> list[Any]:
     return [value]
 
 
+def _looks_at_source(expr: Expr) -> bool:
+    if isinstance(expr, Glob):
+        return expr.field_name == "source"
+    if isinstance(expr, Regex):
+        return "source" in expr.fields
+    return any(_looks_at_source(c) for c in getattr(expr, "children", ()))
+
+
 class ExpressionRule(Rule):
     """A rule with a `match` expression, compiled once when the rule is loaded."""
 
@@ -257,6 +269,11 @@ class ExpressionRule(Rule):
 
     def keywords(self) -> list[str]:
         return self._expr.keywords()
+
+    @property
+    def looks_at_source(self) -> bool:
+        """Whether the expression compares the article's source (a `source:` key)."""
+        return _looks_at_source(self._expr)
 
     @property
     def needs_keyword(self) -> bool:

@@ -53,7 +53,7 @@ from feedparser.sanitizer import replace_doctype
 from feedparser.urls import _urifixer
 from lxml import etree
 
-from monitor.article import Entry
+from monitor.article import Entry, canonical_url, identity_key
 from monitor.errors import ParseError
 from monitor.sources.base import Fetched, Source, SourceState
 from monitor.sources.dates import parse_date
@@ -165,15 +165,36 @@ def parse_feed(
 
 def _mark_shared_links(entries: list[Entry]) -> list[Entry]:
     """Items of one document that share a link but not a guid (a feed whose every item
-    points to its home page) are told apart by guid, not merged by link."""
+    points to one page, a live blog's posts told apart by a #fragment) are told apart by
+    guid, not merged by link; items that share a guid but not a link are told apart by
+    link."""
+    links: dict[str, set[str | None]] = {}
     guids: dict[str, set[str | None]] = {}
     for e in entries:
-        if e.url:
-            guids.setdefault(e.url, set()).add(e.guid)
-    shared = {link for link, ids in guids.items() if len(ids) > 1}
-    if not shared:
+        link = _link_key(e.url)
+        if link:
+            links.setdefault(link, set()).add(e.guid)
+        if e.guid:
+            guids.setdefault(e.guid, set()).add(link)
+    shared_links = {link for link, ids in links.items() if len(ids) > 1}
+    shared_guids = {guid for guid, keys in guids.items() if len(keys) > 1}
+    if not shared_links and not shared_guids:
         return entries
-    return [replace(e, shared_link=True) if e.url in shared else e for e in entries]
+    return [
+        replace(
+            e,
+            shared_link=_link_key(e.url) in shared_links,
+            shared_guid=e.guid in shared_guids,
+        )
+        if _link_key(e.url) in shared_links or e.guid in shared_guids
+        else e
+        for e in entries
+    ]
+
+
+def _link_key(url: str | None) -> str | None:
+    canonical = canonical_url(url)
+    return identity_key(canonical) if canonical else None
 
 
 #: Keys parse_feed adds to feedparser's entries: the document's version, and the texts
