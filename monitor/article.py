@@ -36,6 +36,8 @@ class Entry:
     guid: str | None = None
     url: str | None = None
     title: str | None = None
+    #: False for a title declared plain text (Atom type="text"): read as it is
+    title_html: bool = True
     text: str = ""
     html: bool = False
     #: which field of the item the text came from ("content:encoded", "description",
@@ -169,7 +171,7 @@ def normalize(
     title = entry.title or ""
     # Titles are text, but publishers put markup and entities in them, escaped once
     # more than the format asks ("&amp;#8217;"): read them the way readers show them.
-    if "<" in title or "&" in title:
+    if entry.title_html and ("<" in title or "&" in title):
         title = htmltext.html_to_paragraphs(title).replace("\n\n", " ")
         if "&" in title:
             title = html.unescape(title)

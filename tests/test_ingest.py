@@ -447,3 +447,32 @@ def test_a_skipped_item_is_a_warning_and_a_dead_url_one_line(tmp_path, feed_serv
     result = run_cli("extract", missing)
     assert result.code == 1 and "Traceback" not in result.err
     assert len(result.err.strip().splitlines()) == 1 and result.err.count(missing) == 1, result.err
+
+
+def test_titles_are_read_as_their_declared_type():
+    from monitor.article import normalize
+    from monitor.sources.feed import parse_feed
+
+    atom = (
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        "<title>t</title><id>urn:t</id><updated>2022-02-03T10:00:00Z</updated>"
+        '<entry><title type="text">Pourquoi écrire &lt;em&gt; et non &lt;i&gt;</title>'
+        "<id>urn:1</id><updated>2022-02-03T10:00:00+01:00</updated>"
+        '<summary type="text">5 &lt; 10 and 20 &gt; 3</summary></entry>'
+        '<entry><title type="html">Le &lt;b&gt;Kremlin&lt;/b&gt; répond</title>'
+        "<id>urn:2</id><updated>2022-02-03T10:00:00+01:00</updated></entry></feed>"
+    )
+    rss = _rss(
+        ("https://news.example/a/1", "g1", "Moscou &amp;amp; Kiev&#160;: l&amp;#8217;escalade")
+    )
+    now = datetime(2022, 2, 3, 12, tzinfo=UTC)
+    titles = [
+        normalize(e, fetched=now).title
+        for body in (atom, rss)
+        for e in parse_feed(body.encode(), source="s", url="https://news.example/feed")[0]
+    ]
+    assert titles == [
+        "Pourquoi écrire <em> et non <i>",
+        "Le Kremlin répond",
+        "Moscou & Kiev\u00a0: l’escalade",
+    ]

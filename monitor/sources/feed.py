@@ -28,7 +28,6 @@ resolved against the feed's address.
 from __future__ import annotations
 
 import asyncio
-import calendar
 import functools
 import io
 import json
@@ -45,7 +44,6 @@ from urllib.parse import urljoin
 import feedparser
 import feedparser.api
 import httpx
-from feedparser.datetimes import _parse_date
 from feedparser.encodings import convert_to_utf8
 from feedparser.html import _cp1252
 from feedparser.mixin import _FeedParserMixin
@@ -200,6 +198,8 @@ def _link_key(url: str | None) -> str | None:
 #: Keys parse_feed adds to feedparser's entries: the document's version, and the texts
 #: of Media RSS descriptions it took out before feedparser read the document.
 _VERSION_KEY = "monitor_version"
+#: The declared type of the title feedparser keeps.
+_TITLE_TYPE_KEY = "monitor_title_type"
 _MEDIA_KEY = "monitor_media"
 
 
@@ -214,6 +214,7 @@ def _read_feedparser(body: bytes, headers: Mapping[str, str]) -> _Document:
     version = parsed.get("version") or ""
     for e in entries:
         e[_VERSION_KEY] = version
+        e[_TITLE_TYPE_KEY] = (e.get("title_detail") or {}).get("type")
     if removed and any(_textless(e) for e in entries):
         media = _media_descriptions(utf8)
         if media is not None and len(media) == len(entries):
@@ -243,7 +244,7 @@ def _encoding_bozo(body: bytes, headers: Mapping[str, str]) -> object | None:
 _MRSS = "http://search.yahoo.com/mrss/"
 
 
-def _media_descriptions(data: bytes) -> list[list[str]] | None:
+def _media_descriptions(data: bytes) -> list[list[tuple[str, str]]] | None:
     """The Media RSS descriptions of each item of a document, in order (lxml in recovery
     mode, for the documents the fast path left to feedparser); None when unreadable."""
     try:
@@ -261,7 +262,7 @@ def _media_descriptions(data: bytes) -> list[list[str]] | None:
     ]
     return [
         [
-            text
+            (text, _MEDIA_TYPES.get((d.get("type") or "").lower(), "text/plain"))
             for d in item.iter(
                 f"{{{_MRSS}}}description", "{http://search.yahoo.com/mrss}description"
             )
@@ -269,6 +270,10 @@ def _media_descriptions(data: bytes) -> list[list[str]] | None:
         ]
         for item in items
     ]
+
+
+#: Media RSS description types (plain by default), as the fast path reads them.
+_MEDIA_TYPES = {"html": "text/html", "text/html": "text/html"}
 
 
 def _textless(entry: Mapping[str, Any]) -> bool:
@@ -359,6 +364,7 @@ def _read_json(body: bytes, *, source: str, url: str) -> _Document:
         ident = item.get("id")
         entries.append(
             {
+                _VERSION_KEY: "json",
                 FIELDS_KEY: fields,
                 "id": str(ident) if isinstance(ident, str | int) and ident != "" else None,
                 "link": link,
@@ -450,6 +456,10 @@ def _entry(
         fields = _feedparser_fields(raw)
     text_field, text_type, body = choose_body(fields)
     title = _title(raw, fields)
+    # An Atom (or JSON Feed) title is text unless it says html; an RSS title has no
+    # type, and publishers put markup and entities in it.
+    typed = str(raw.get(_VERSION_KEY, "")).startswith(("atom", "json"))
+    title_kind = raw.get(_TITLE_TYPE_KEY) if "title" in raw else "text/plain"
     if not body.strip() and not title.strip():
         return None
     return Entry(
@@ -457,6 +467,7 @@ def _entry(
         guid=raw.get("id") or None,
         url=_absolute(raw.get("link"), url),
         title=title,
+        title_html=not (typed and title and title_kind == "text/plain"),
         text=body,
         html=text_type in HTML_TYPES,
         text_field=text_field or None,
@@ -488,27 +499,14 @@ def _published(
     raw: Any, fields: Sequence[tuple[str, str | None, str]], default_tz: tzinfo
 ) -> datetime | None:
     """The item's publication time with the offset its feed gave (the publisher's local
-    day hangs on it); its last update when it says nothing else."""
+    day hangs on it); its last update when it says nothing else. A date in a form no
+    parser here knows (an unknown zone name) is no date: a guessed instant would be
+    worse than the time the item was read (feedparser reads such zones as UTC)."""
     for name in ("published", "updated"):
         value = next((v for f, _, v in fields if f == name), None)
-        if not value:
-            continue
-        when = parse_date(value, default_tz=default_tz)
-        if when is None:
-            # feedparser's reading (in UTC), for a form monitor.sources.dates does not know.
-            when = _from_time_tuple(_parse_date(value))
-        if when is not None:
+        if value and (when := parse_date(value, default_tz=default_tz)) is not None:
             return when
     return None
-
-
-def _from_time_tuple(parsed: Any) -> datetime | None:
-    if not parsed:
-        return None
-    try:
-        return datetime.fromtimestamp(calendar.timegm(parsed), UTC)
-    except (OverflowError, ValueError, OSError):
-        return None
 
 
 def _feedparser_fields(raw: Any) -> list[tuple[str, str | None, str]]:
@@ -530,8 +528,8 @@ def _feedparser_fields(raw: Any) -> list[tuple[str, str | None, str]]:
     if raw.get("summary"):
         name = "atom:summary" if atom else "description"
         fields.append((name, summary.get("type"), raw["summary"]))
-    for media in raw.get(_MEDIA_KEY) or ():
-        fields.append(("media:description", "text/plain", media))
+    for media, kind in raw.get(_MEDIA_KEY) or ():
+        fields.append(("media:description", kind, media))
     for name in ("published", "updated"):
         if isinstance(raw.get(name), str):
             fields.append((name, None, raw[name]))
@@ -993,7 +991,7 @@ class _Reader:
     def item(self, el: Any, depth: int) -> None:
         if set(self.attributes(el)) - {"xml:lang", "lang"}:
             raise _Unsure("item attributes")  # rdf:about, lastmod, href
-        self.entry, self.depths = {}, {}
+        self.entry, self.depths = {_VERSION_KEY: self.version}, {}
         self.field_depths: dict[str, int] = {}
         self.plain_summary = self.plain_content = False
         self.entries.append(self.entry)
@@ -1049,8 +1047,8 @@ class _Reader:
             title_type = _content_type(_attributes(el), "text/plain")
             value = _repair(text)
             self.field(_FIELD_NAMES.get(name, name), title_type, value, depth)
-            if not -1 < self.title_depth <= depth:
-                self.store("title", value, depth)
+            if not -1 < self.title_depth <= depth and self.store("title", value, depth):
+                self.entry[_TITLE_TYPE_KEY] = title_type
             if value and kind == _TITLE:  # media:title leaves title_depth as it was
                 self.title_depth = depth
         elif kind == _LINK:
