@@ -105,7 +105,7 @@ _BLOCKS = _DROPPED_BLOCKS | frozenset({
     "html", "body", "p", "div", "li", "ul", "ol", "dl", "dd", "dt", "h1", "h2", "h3", "h4",
     "h5", "h6", "blockquote", "section", "article", "header", "footer", "main", "pre", "hr",
     "address", "details", "summary", "fieldset", "legend", "center", "hgroup", "menu", "dir",
-    "dialog",
+    "dialog", "tr", "td", "th",
 })
 # fmt: on
 _LISTS = frozenset(("ul", "ol"))
@@ -241,7 +241,7 @@ def html_to_paragraphs(markup: str) -> str:
 
 # One paragraph as the walk finds it: text, the number of the (outermost) list it is
 # in (0 outside lists), and whether all its text is link text.
-_Item = tuple[str, int, bool]
+_Item = tuple[str, int, bool, bool]  # text, list number, link only, has a link
 
 
 def _paragraphs(markup: str) -> list[str]:
@@ -391,11 +391,13 @@ def _walk(root: etree._Element, char_refs: bool) -> list[_Item]:
     for event, el in walker:
         tag = el.tag
         if event == "start":
-            dropped = tag in _DROPPED or (tag != "a" and _dropped_class(el))
+            dropped = (tag in _DROPPED and not (tag == "table" and _layout_table(el))) or (
+                tag != "a" and _dropped_class(el)
+            )
             if tag in _BLOCKS:
                 if linked or prose:
                     key = list_number if list_depth else 0
-                    _flush(pieces, items, key, not prose, char_refs)
+                    _flush(pieces, items, key, not prose, char_refs, linked)
                     linked = prose = False
                 pieces.clear()
                 if dropped:
@@ -417,7 +419,7 @@ def _walk(root: etree._Element, char_refs: bool) -> list[_Item]:
             if tag in _BLOCKS:
                 if linked or prose:
                     key = list_number if list_depth else 0
-                    _flush(pieces, items, key, not prose, char_refs)
+                    _flush(pieces, items, key, not prose, char_refs, linked)
                     linked = prose = False
                 pieces.clear()
                 if tag in _LISTS:
@@ -432,8 +434,23 @@ def _walk(root: etree._Element, char_refs: bool) -> list[_Item]:
             elif not prose and text.strip(_SEPARATORS):
                 prose = True
     if linked or prose:
-        _flush(pieces, items, 0, not prose, char_refs)
+        _flush(pieces, items, 0, not prose, char_refs, linked)
     return items
+
+
+#: A table cell holding this many words and a sentence's end is prose laid out in a
+#: table (old newsletters and agency feeds put the picture in one cell, the text in
+#: the next), not data: its text is kept.
+_PROSE_CELL_WORDS = 12
+_SENTENCE_END = re.compile(r"[.!?…»]\s*$|[.!?…]\s")
+
+
+def _layout_table(table: etree._Element) -> bool:
+    for cell in table.iter("td", "th"):
+        text = " ".join("".join(cell.itertext()).split())
+        if len(text.split()) >= _PROSE_CELL_WORDS and _SENTENCE_END.search(text):
+            return True
+    return False
 
 
 def _dropped_class(el: etree._Element) -> bool:
@@ -442,7 +459,12 @@ def _dropped_class(el: etree._Element) -> bool:
 
 
 def _flush(
-    pieces: list[str], items: list[_Item], list_number: int, link_only: bool, char_refs: bool
+    pieces: list[str],
+    items: list[_Item],
+    list_number: int,
+    link_only: bool,
+    char_refs: bool,
+    linked: bool = True,
 ) -> None:
     text = "".join(pieces)
     pieces.clear()
@@ -451,7 +473,7 @@ def _flush(
         text = _BR_RUN.sub("\n\n", text).replace(_BR, " ")
     if char_refs:
         text = _clean(text)[0]
-    items.extend((p, list_number, link_only) for p in _split_paragraphs(text))
+    items.extend((p, list_number, link_only, linked) for p in _split_paragraphs(text))
 
 
 def _split_paragraphs(text: str) -> list[str]:
@@ -480,7 +502,7 @@ def _filter(items: list[_Item]) -> list[str]:
     kept: list[str] = []
     after_heading = False  # just passed a bare "Lire aussi :" paragraph
     skipped_list = 0
-    for text, list_number, link_only in items:
+    for text, list_number, link_only, linked in items:
         if skipped_list and list_number == skipped_list:
             continue
         skipped_list = 0
@@ -492,7 +514,7 @@ def _filter(items: list[_Item]) -> list[str]:
             if link_only:
                 continue
             after_heading = False
-        related = _related(text)
+        related = _related(text, linked)
         if related:
             after_heading = related == "heading"
             continue
@@ -500,12 +522,23 @@ def _filter(items: list[_Item]) -> list[str]:
     return kept
 
 
-def _related(text: str) -> str:
+def _related(text: str, linked: bool = True) -> str:
     """What a paragraph is: "heading" (a bare "Lire aussi :"), "block" (a related
     link with its heading), or "" (anything else)."""
     m = _RELATED.match(text)
     if not m:
         return ""
-    if len(text) <= _HEADING_MAX_CHARS and not text[m.end() :].strip(_SEPARATORS + ".…"):
+    rest = text[m.end() :]
+    if len(text) <= _HEADING_MAX_CHARS and not rest.strip(_SEPARATORS + ".…"):
         return "heading"
+    # A related-link block sets its phrase off ("Lire aussi : ...", "Related: ...") or
+    # goes on with a link; "Voir aussi le communiqué : 3 000 soldats..." or "Read more
+    # than 2,000 pages" without a link is a sentence.
+    set_off = m.group(0)[-1:] in _BLOCK_MARKS or rest.lstrip()[:1] in _BLOCK_MARKS
+    if not set_off and not linked:
+        return ""
     return "block"
+
+
+#: What sets a related-link phrase off from the headline after it.
+_BLOCK_MARKS = frozenset(":|-–—»›>·•")

@@ -574,3 +574,31 @@ appeared first on <a href="https://blog.example.org">Example Daily</a>.</p>
 @given(st.text(alphabet=" \t\n\r\f\v\u00a0\u3000\x1cab\u00e9", max_size=40))
 def test_fast_split_equals_seedformat_split(text):
     assert htmltext._split_paragraphs(text) == list(seedformat.split_paragraphs(text))
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        # A picture in one cell, the lede in the next: prose laid out in a table.
+        (
+            '<table><tr><td><img src="https://img.example/a.jpg"></td><td>Le ministère a '
+            "confirmé jeudi l'envoi de 500 soldats supplémentaires vers la frontière "
+            "orientale.</td></tr></table>",
+            [
+                "Le ministère a confirmé jeudi l'envoi de 500 soldats supplémentaires vers la "
+                "frontière orientale."
+            ],
+        ),
+        # The phrase opens a sentence, not a block of links.
+        (
+            "<p>Voir aussi le rapport : 1 200 réservistes ont été rappelés en une semaine.</p>",
+            ["Voir aussi le rapport : 1 200 réservistes ont été rappelés en une semaine."],
+        ),
+        (
+            "<p>Read more than the summary: 4,000 troops are now on standby.</p>",
+            ["Read more than the summary: 4,000 troops are now on standby."],
+        ),
+    ],
+)
+def test_prose_that_looks_like_what_is_dropped_is_kept(markup, expected):
+    assert paras(markup) == expected
