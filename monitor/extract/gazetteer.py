@@ -82,7 +82,8 @@ class Gazetteer:
             for name in (p.label, *p.aliases):
                 # "le roi Charles III" is found as "roi Charles III": a table keyed on
                 # "le" would be probed at every article in the text.
-                name = re.sub(r"^(?:le|la|les|l'|the)\s*", "", name, flags=re.IGNORECASE)
+                # A whole word only: "Lee Jae-myung", "Theresa May" keep their names.
+                name = re.sub(r"^(?:(?:le|la|les|the)\s+|l['’])", "", name, flags=re.IGNORECASE)
                 full.setdefault(name, []).append(p)
             for name in p.short:
                 short.setdefault(name, []).append(p)
