@@ -20,6 +20,7 @@ Modules, one job each:
     leaders.py    leader mentions: names, role phrases, homologues
     troops.py     troop figures of a sentence
     contacts.py   leader contacts of a sentence
+    speaker.py    the implicit party of a release ("I spoke with X", "Call with X")
 """
 
 from monitor.extract.article import extract

@@ -7,13 +7,15 @@ and the leaders named so far (for "le président" alone and "les deux dirigeants
 
 Facts are deduplicated within the article: the same figure for the same actor is one
 fact however many sentences repeat it, and the first sentence is its evidence; a
-contact without a date merges into the same pair's dated contact of the same status.
+contact without a date merges into the same pair's dated contact of the same status,
+and a held contact still without one takes the publication day (date_exact False).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
+from dataclasses import replace
 
 from monitor.extract.actors import ActorMention, find_actors
 from monitor.extract.contacts import (
@@ -31,6 +33,7 @@ from monitor.extract.lexicon import language
 from monitor.extract.numbers import find_quantities
 from monitor.extract.phrases import tokenize
 from monitor.extract.sentences import spans
+from monitor.extract.speaker import address_speaker, has_address, opening_subject
 from monitor.extract.troops import TROOP_STEMS, RawTroop, find_troops, has_troop_noun
 
 #: A sentence without any of these word stems, places or names has nothing to extract.
@@ -50,11 +53,15 @@ def _straighten(text: str) -> str:
     return text.replace("’", "'").replace("‘", "'").replace("ʼ", "'")
 
 
-def extract(text: str, published: dt.date, *, title: str = "") -> Facts:
+def extract(text: str, published: dt.date, *, title: str = "", speaker: str | None = None) -> Facts:
     """Troop figures and leader contacts of one article.
 
     Pure and deterministic: the same text and date give the same Facts. `published`
-    resolves role phrases ("le chancelier allemand") and relative dates ("vendredi").
+    resolves role phrases ("le chancelier allemand") and relative dates ("vendredi"),
+    and dates a held contact reported without a day (Contact.date_exact False).
+    `speaker`: the leader (canonical label) whose office publishes the text, the
+    implicit party of "I spoke with X" and of "Telephone conversation with X"
+    (speaker.py); when None, taken from the title or the opening sentence if stated.
     """
     if not isinstance(text, str) or not isinstance(published, dt.date):
         return Facts()
@@ -64,10 +71,39 @@ def extract(text: str, published: dt.date, *, title: str = "") -> Facts:
     title = title[:2000] if isinstance(title, str) else ""
     lang = language(title + "\n" + text)
     state = _State()
+    state.speaker = speaker if isinstance(speaker, str) and speaker.strip() else None
+    if state.speaker is None and title and has_address(title):
+        state.speaker = _title_speaker(title, published, lang)
     _read(text, published, lang, state, from_title=False)
     if title.strip():
         _read(title, published, lang, state, from_title=True)
-    return Facts(troops=tuple(state.troops), contacts=tuple(state.contacts))
+    return Facts(troops=tuple(state.troops), contacts=_anchor_undated(state.contacts, published))
+
+
+def _title_speaker(title: str, published: dt.date, lang: str) -> str | None:
+    """The author a title names for its address or speech ("Address by President of
+    Ukraine Volodymyr Zelenskyy"), if any."""
+    norm = _straighten(title)
+    tokens = tokenize(norm)
+    actors = find_actors(norm, tokens)
+    mentions = find_mentions(norm, published, lang, actors)
+    return address_speaker(norm, mentions)
+
+
+def _anchor_undated(contacts: list[Contact], published: dt.date) -> tuple[Contact, ...]:
+    """A held contact reported without a day happened on the report's day (a release
+    or an article tells a call of that day, or of the night before): it gets that day,
+    marked inexact. An undated mention of a pair and status the article dates
+    elsewhere is that dated contact, not another one."""
+    dated = {(c.leaders, c.status) for c in contacts if c.date is not None}
+    out: list[Contact] = []
+    for c in contacts:
+        if c.date is None and (c.leaders, c.status) in dated:
+            continue
+        if c.date is None and c.status == "held":
+            c = replace(c, date=published, date_exact=False)
+        out.append(c)
+    return tuple(out)
 
 
 class _State:
@@ -81,6 +117,11 @@ class _State:
         self.last_pair: tuple[str, str] | None = None
         self.last_subject: str | None = None
         self.last_date: dt.date | None = None
+        # The implicit party (speaker.py): given or named by the title; else the leader
+        # the text's opening sentence starts on, for a subject-less title.
+        self.speaker: str | None = None
+        self.opening: str | None = None
+        self.read_any = False
 
 
 def _read(source: str, published: dt.date, lang: str, state: _State, *, from_title: bool) -> None:
@@ -165,7 +206,17 @@ def _read_sentence(
             for raw in find_troops(norm, quantities, actors, leader_countries):
                 _add_troop(state, raw, evidence, from_title)
 
+    if not from_title and not state.read_any:
+        state.read_any = True
+        state.opening = opening_subject(norm, mentions)
     if has_trigger(words) and (mentions or (state.last_pair and has_anaphor(norm, words))):
+        if state.speaker:
+            speakers: list[str] = [state.speaker]
+        elif from_title:
+            # A subject-less headline: the leader the text opens on, else those it names.
+            speakers = [state.opening] if state.opening else list(dict.fromkeys(state.history))[:3]
+        else:
+            speakers = []
         for raw_contact in find_contacts(
             norm,
             mentions,
@@ -174,6 +225,8 @@ def _read_sentence(
             last_pair=state.last_pair,
             last_subject=state.last_subject,
             anchor=state.last_date,
+            speakers=speakers,
+            first_person_speaks=state.speaker is not None,
         ):
             _add_contact(state, raw_contact, evidence, from_title)
             state.last_pair = raw_contact.leaders

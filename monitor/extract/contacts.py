@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from monitor.extract.dates import DateMention, find_dates, resolve
@@ -35,6 +36,7 @@ from monitor.extract.gazetteer import Leader, gazetteer
 from monitor.extract.leaders import Mention
 from monitor.extract.lexicon import ADJECTIVES, MONTHS, PROPER_NOUNS
 from monitor.extract.phrases import stems
+from monitor.extract.speaker import bare_lead, first_person
 
 _I = re.IGNORECASE
 # (pattern, mode, needs_object): needs_object means a leader must follow closely
@@ -149,7 +151,9 @@ _PLANNED = re.compile(
     r"will|shall|plans?\s+to|planning\s+to|planned|expected|due\s+to|set\s+to|scheduled|"
     r"slated|upcoming|next|would|could|may|might|hopes?\s+to|wants?\s+to|agreed\s+to|"
     r"proposed|invited|soon|later\s+this|is\s+to|are\s+to|to\s+be\s+held|"
-    r"agreed\s+(?:\w+\s+){0,2}to|accept\w*\s+le\s+principe|d'accord\s+pour)\b",
+    r"agreed\s+(?:\w+\s+){0,2}to|accept\w*\s+le\s+principe|d'accord\s+pour|"
+    # "ahead of the Xi-Putin summit", "à la veille de leur rencontre": still to come.
+    r"ahead\s+of|in\s+the\s+run-up\s+to|(?:en\s+amont|à\s+la\s+veille)\s+(?:de|du|des|d'))\b",
     _I,
 )
 _VERB_WORD = re.compile(r"(?:se\s+|s')?([\w-]+)", _I)
@@ -183,7 +187,7 @@ _TITLE_GAP_TEXT = (
     "le la l les the son sa his her their leur a an d de du of président présidente "
     "president chancelier chancelière chancellor premier première prime minister ministre "
     "roi reine king queen chef homologue counterpart m. m mr mr. mrs ms mme sir dr "
-    "hier aujourd ce cet cette matin soir lundi mardi mercredi jeudi vendredi samedi "
+    "hier aujourd hui ce cet cette matin soir lundi mardi mercredi jeudi vendredi samedi "
     "dimanche yesterday today on monday tuesday wednesday thursday friday saturday sunday "
     "nouveau again longuement brièvement briefly également also déjà already au aux à en par by "
     "in at nouveau nouvelle new er"
@@ -375,6 +379,8 @@ def find_contacts(
     last_pair: tuple[str, str] | None,
     last_subject: str | None = None,
     anchor: dt.date | None = None,
+    speakers: Sequence[str] = (),
+    first_person_speaks: bool = False,
 ) -> list[RawContact]:
     """Contacts of one sentence (apostrophes straightened).
 
@@ -383,6 +389,9 @@ def find_contacts(
     previous contact's pair, for "les deux dirigeants". last_subject: the first leader
     named in the last sentence that named one, for a sentence opening on "He"/"Il".
     anchor: the day of the contact told just before, for "la veille", "the next day".
+    speakers: the implicit party (speaker.py), first choice first: the subject of a
+    sentence that opens on its contact word ("Telephone conversation with X") or, with
+    first_person_speaks, of a first-person one ("I spoke today with X").
     """
     triggers: list[tuple[int, int, str | None]] = []
     for m in _ALL_TRIGGERS.finditer(text):
@@ -436,6 +445,15 @@ def find_contacts(
         if previous:
             people.insert(0, (pronoun.start(), previous))
             continued = True
+    if speakers and people and not any(pos < triggers[0][0] for pos, _ in people):
+        named = {p for _, p in people}
+        implicit = next((p for p in speakers if p not in named), None)
+        lead = text[: triggers[0][0]]
+        at = first_person(lead) if first_person_speaks else None
+        if at is None and bare_lead(lead):
+            at = 0
+        if implicit and at is not None:
+            people.insert(0, (at, implicit))
     events = _events(text, triggers, people)
     subjects = [p for pos, p in people if pos < events[0][0][0]]
     out: list[RawContact] = []

@@ -55,9 +55,13 @@ class Contact:
 
     leaders: the two people, English Wikidata labels, sorted.
     mode: "phone", "visit", "meeting", or None when the text does not say.
-    date: the day of the contact when the text gives it, else None.
+    date: the day of the contact when the text gives it; for a held contact reported
+        without a day, the report's day (the publication day); else None.
     status: "held" or "planned".
     evidence: the whole source sentence.
+    date_exact: False when `date` is the report's day, not a day the text states
+        ("had a telephone conversation" in a release of that day); the JSON then
+        carries ``"date_exact": false`` after the documented keys.
     """
 
     leaders: tuple[str, str]
@@ -65,15 +69,19 @@ class Contact:
     date: dt.date | None
     status: str
     evidence: str
+    date_exact: bool = True
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "leaders": list(self.leaders),
             "mode": self.mode,
             "date": self.date.isoformat() if self.date else None,
             "status": self.status,
             "evidence": self.evidence,
         }
+        if self.date is not None and not self.date_exact:
+            out["date_exact"] = False
+        return out
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -77,6 +77,8 @@ _FR_ROLES = {
     "reine": "monarch",
     "monarque": "monarch",
     "empereur": "monarch",
+    "émir": "monarch",
+    "emir": "monarch",
     "guide suprême": "supreme_leader",
 }
 _EN_ROLES = {
@@ -92,6 +94,8 @@ _EN_ROLES = {
     "queen": "monarch",
     "monarch": "monarch",
     "emperor": "monarch",
+    "emir": "monarch",
+    "amir": "monarch",
     "supreme leader": "supreme_leader",
     "strongman": "executive",
     "chief": "executive",
@@ -116,6 +120,7 @@ ROLE_WORDS = (
     "président présidente présidents president presidents chef chefs premier première "
     "premiers prime PM chancelier chancelière chancellor dirigeant dirigeante dirigeants "
     "leader leaders numéro homme roi reine monarque monarch empereur emperor guide king "
+    "émir emir amir "
     "queen head heads strongman chief homologue homologues counterpart counterparts "
     "kremlin élysée elysee maison matignon downing"
 )

@@ -1,0 +1,224 @@
+"""Leader contacts as real releases and news items word them: sentences written for
+these tests in the patterns of issue 11 (undated held contacts, the implicit speaker).
+
+Each row: title, text, publication day, speaker given by the caller (or None), and the
+contacts expected as (leaders, mode, date, date_exact, status).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from monitor.extract import extract
+
+D = dt.date
+DAY = D(2022, 5, 11)
+
+ROWS = [
+    # --- undated held contacts take the report's day, marked inexact
+    (
+        "",
+        "Joe Biden had a phone conversation with French President Emmanuel Macron.",
+        DAY,
+        None,
+        [(("Emmanuel Macron", "Joe Biden"), "phone", DAY, False, "held")],
+    ),
+    (
+        "",
+        "Emmanuel Macron s'est entretenu au téléphone avec le chancelier Olaf Scholz.",
+        DAY,
+        None,
+        [(("Emmanuel Macron", "Olaf Scholz"), "phone", DAY, False, "held")],
+    ),
+    # a stated day stays exact; "yesterday" is the day before
+    (
+        "",
+        "Olaf Scholz spoke with Joe Biden yesterday about gas supplies.",
+        DAY,
+        None,
+        [(("Joe Biden", "Olaf Scholz"), None, D(2022, 5, 10), True, "held")],
+    ),
+    (
+        "",
+        "Emmanuel Macron a reçu ce soir le chancelier Olaf Scholz à l'Elysée.",
+        DAY,
+        None,
+        [(("Emmanuel Macron", "Olaf Scholz"), "meeting", DAY, True, "held")],
+    ),
+    # a planned contact without a day keeps no date
+    (
+        "",
+        "Joe Biden will speak with Olaf Scholz about the sanctions.",
+        DAY,
+        None,
+        [(("Joe Biden", "Olaf Scholz"), None, None, True, "planned")],
+    ),
+    # an undated mention of a contact the text dates elsewhere is that contact
+    (
+        "",
+        "Olaf Scholz a rencontré lundi Emmanuel Macron à Berlin. "
+        "Lors de cette rencontre, Olaf Scholz a dit à Emmanuel Macron son inquiétude.",
+        DAY,
+        None,
+        [(("Emmanuel Macron", "Olaf Scholz"), "meeting", D(2022, 5, 9), True, "held")],
+    ),
+    # an emir is his country's monarch
+    (
+        "",
+        "Le chancelier Olaf Scholz a téléphoné mardi à l'émir du Qatar.",
+        DAY,
+        None,
+        [(("Olaf Scholz", "Tamim bin Hamad Al Thani"), "phone", D(2022, 5, 10), True, "held")],
+    ),
+    (
+        "",
+        "Joe Biden hosted the Emir of Qatar at the White House.",
+        DAY,
+        None,
+        [(("Joe Biden", "Tamim bin Hamad Al Thani"), "meeting", DAY, False, "held")],
+    ),
+    # a contact still to come: "ahead of", "en amont de"
+    (
+        "",
+        "Oil prices rose ahead of the Biden-Scholz meeting in Washington.",
+        DAY,
+        None,
+        [(("Joe Biden", "Olaf Scholz"), "meeting", None, True, "planned")],
+    ),
+    (
+        "",
+        "Les Bourses hésitent en amont de la rencontre entre Emmanuel Macron et Olaf Scholz.",
+        DAY,
+        None,
+        [(("Emmanuel Macron", "Olaf Scholz"), "meeting", None, True, "planned")],
+    ),
+    # ... but a past verb after it is held
+    (
+        "",
+        "Ahead of the summit, Joe Biden spoke with Emmanuel Macron.",
+        DAY,
+        None,
+        [(("Emmanuel Macron", "Joe Biden"), None, DAY, False, "held")],
+    ),
+    # --- the speaker: named by the title of an address
+    (
+        "We must hold on - address by President of Ukraine Volodymyr Zelenskyy",
+        "Dear Ukrainians! I talked today with Prime Minister of Canada Justin Trudeau.",
+        DAY,
+        None,
+        [(("Justin Trudeau", "Volodymyr Zelensky"), None, DAY, True, "held")],
+    ),
+    (
+        "Allocution du président de la République Emmanuel Macron",
+        "Mes chers compatriotes, j'ai parlé hier avec le chancelier Olaf Scholz.",
+        DAY,
+        None,
+        [(("Emmanuel Macron", "Olaf Scholz"), None, D(2022, 5, 10), True, "held")],
+    ),
+    (
+        "Video address by the President of Ukraine",
+        "I also had a conversation with President of Poland Andrzej Duda.",
+        DAY,
+        None,
+        [(("Andrzej Duda", "Volodymyr Zelensky"), None, DAY, False, "held")],
+    ),
+    # ... or by the quote a title attributes at its end
+    (
+        "Our air defence will get stronger - President Volodymyr Zelenskyy",
+        "Good evening! I spoke with German Chancellor Olaf Scholz today.",
+        DAY,
+        None,
+        [(("Olaf Scholz", "Volodymyr Zelensky"), None, DAY, True, "held")],
+    ),
+    (
+        "Le président Emmanuel Macron face à la crise de l'énergie",
+        "J'ai parlé avec Olaf Scholz, a dit un conseiller.",
+        DAY,
+        None,
+        [],
+    ),
+    # ... given by the caller (an official feed's setting)
+    (
+        "",
+        "In a long conversation with Prime Minister Mark Rutte, we discussed energy.",
+        DAY,
+        "Vladimir Putin",
+        [(("Mark Rutte", "Vladimir Putin"), None, DAY, False, "held")],
+    ),
+    (
+        "",
+        "J'ai reçu ce matin Mario Draghi à l'Elysée.",
+        DAY,
+        "Emmanuel Macron",
+        [(("Emmanuel Macron", "Mario Draghi"), "meeting", DAY, True, "held")],
+    ),
+    # ... a subject-less headline takes the leader the text names
+    (
+        "Telephone conversation with Prime Minister of Italy Mario Draghi",
+        "The President of Russia shared his assessment of the situation in Donbass.",
+        DAY,
+        None,
+        [(("Mario Draghi", "Vladimir Putin"), "phone", DAY, False, "held")],
+    ),
+    (
+        "Meeting with Prime Minister of Hungary Viktor Orban",
+        "Vladimir Putin greeted Viktor Orban in the Kremlin.",
+        DAY,
+        None,
+        [(("Viktor Orbán", "Vladimir Putin"), "meeting", DAY, False, "held")],
+    ),
+    # --- no speaker, no pair: first person in a news item with no stated speaker
+    (
+        "Energy prices climb again",
+        '"I spoke with Olaf Scholz this morning," a senior minister said.',
+        DAY,
+        None,
+        [],
+    ),
+    # a subject before the contact word is not replaced by the speaker
+    (
+        "",
+        "The foreign minister held talks with Prime Minister Mark Rutte.",
+        DAY,
+        "Volodymyr Zelensky",
+        [],
+    ),
+    # a speaker given but no leader met
+    (
+        "",
+        "I spoke today with the soldiers defending the east.",
+        DAY,
+        "Volodymyr Zelensky",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "day", "speaker", "expected"),
+    ROWS,
+    ids=[f"{t[:25]}|{x[:40]}" for t, x, *_ in ROWS],
+)
+def test_real_contacts(
+    title: str, text: str, day: dt.date, speaker: str | None, expected: list[tuple]
+) -> None:
+    facts = extract(text, day, title=title, speaker=speaker)
+    got = [(c.leaders, c.mode, c.date, c.date_exact, c.status) for c in facts.contacts]
+    assert got == expected
+
+
+def test_inexact_date_is_marked_in_the_json() -> None:
+    facts = extract("Joe Biden had a phone call with Olaf Scholz.", DAY)
+    data = facts.to_dict()["contacts"][0]
+    assert data["date"] == DAY.isoformat()
+    assert data["date_exact"] is False
+    assert list(data)[:5] == ["leaders", "mode", "date", "status", "evidence"]
+
+
+def test_stated_date_keeps_the_spec_keys() -> None:
+    facts = extract("Joe Biden had a phone call with Olaf Scholz on Monday.", DAY)
+    data = facts.to_dict()["contacts"][0]
+    assert data["date"] == "2022-05-09"
+    assert list(data) == ["leaders", "mode", "date", "status", "evidence"]
