@@ -91,6 +91,9 @@ class SourceConfig(_Model):
     language: str | None = Field(default=None, pattern=r"^[a-z]{2}$")
     #: the zone of the source's dates that give none (an IANA name: Europe/Paris)
     timezone: str = "UTC"
+    #: who speaks in this source's items when they do not say (an office's own
+    #: releases: "I spoke today with..."): a leader's name, as the gazetteer has it
+    speaker: str | None = Field(default=None, max_length=200)
     enabled: bool = True
     headers: dict[str, str] = Field(default_factory=dict)
 

@@ -250,7 +250,7 @@ def _paragraphs(markup: str) -> list[str]:
     if root is None:
         root = _parse(_flatten(markup).encode("utf-8"))
     if root is None:
-        items = [(p, 0, False) for p in _strip_tags(markup)]
+        items: list[_Item] = [(p, 0, False, False) for p in _strip_tags(markup)]
     else:
         _prune(root, footers=any(m in data for m in _FOOTER_MARKERS))
         # Numeric references (&#1;) can decode to control characters.

@@ -497,7 +497,9 @@ class Pipeline:
         done = 0  # articles whose facts are out
         try:
             for part in parts:
-                chunk = [(a.text, a.published.date(), a.title) for a in articles[part]]
+                chunk = [
+                    (a.text, a.published.date(), a.title, self._speaker(a)) for a in articles[part]
+                ]
                 jobs.append(loop.run_in_executor(pool, workers.extract_many, chunk))
             for part, job in zip(parts, jobs, strict=True):
                 results = await job
@@ -520,13 +522,27 @@ class Pipeline:
             rest = len(articles) - min(done, len(articles))
             yield slice(len(articles) - rest, len(articles)), [_IN_PLACE] * rest
 
+    def _speaker(self, article: Article) -> str | None:
+        """Who speaks in an article whose source says (an office's own releases: "I
+        spoke today with..."), else None: the extractors read it from the title."""
+        for name in article.sources:
+            source = self.sources.get(name)
+            if source is not None and source.config.speaker:
+                return source.config.speaker
+        return None
+
     def _extract(self, article: Article) -> object | None:
         if not self.extract_facts:
             return None
         from monitor.extract import extract
 
         try:
-            return extract(article.text, article.published.date(), title=article.title)
+            return extract(
+                article.text,
+                article.published.date(),
+                title=article.title,
+                speaker=self._speaker(article),
+            )
         except Exception:
             log.exception(
                 "article %s: extraction failed; rules run without facts", article.uid[:16]

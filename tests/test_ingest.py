@@ -476,3 +476,71 @@ def test_titles_are_read_as_their_declared_type():
         "Le Kremlin répond",
         "Moscou & Kiev\u00a0: l’escalade",
     ]
+
+
+def test_a_call_reported_over_two_days_alerts_once_and_a_later_call_again(tmp_path):
+    # An office's release of the day, an outlet's story the next morning (neither states
+    # the day), then a recap that dates it: one call. A call a week later is another.
+    def item(n: int, pub: str, text: str) -> str:
+        return (
+            f"<item><title>Item {n}</title><link>https://news.example/calls/{n}</link>"
+            f"<pubDate>{pub}</pubDate><description>{text}</description></item>"
+        )
+
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>calls</title>'
+        + item(
+            1,
+            "Thu, 03 Feb 2022 18:00:00 +0300",
+            "Vladimir Putin had a telephone conversation with President of France Emmanuel Macron.",
+        )
+        + item(
+            2,
+            "Fri, 04 Feb 2022 07:30:00 +0100",
+            "Emmanuel Macron s'est entretenu par téléphone avec Vladimir Poutine.",
+        )
+        + item(
+            3,
+            "Sat, 05 Feb 2022 10:00:00 +0100",
+            "Le 3 février, Emmanuel Macron et Vladimir Poutine se sont entretenus au téléphone.",
+        )
+        + item(
+            4,
+            "Thu, 10 Feb 2022 19:00:00 +0300",
+            "Vladimir Putin had a telephone conversation with President of France Emmanuel Macron.",
+        )
+        + "</channel></rss>"
+    )
+    path = tmp_path / "calls.xml"
+    path.write_text(feed, encoding="utf-8")
+    write_rules(tmp_path, FACT_RULES)
+    config = write_config(tmp_path, sources=[])
+    alerts = cli_json("replay", "--json", "--config", config, path)
+    assert [(a["facts"]["date"], a["article"]["url"]) for a in alerts] == [
+        ("2022-02-03", "https://news.example/calls/1"),
+        ("2022-02-10", "https://news.example/calls/4"),
+    ]
+
+
+def test_a_source_names_its_speaker(tmp_path, feed_server):
+    address = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Office</title>'
+        "<item><title>Our partners stand with us</title>"
+        "<link>https://office.example/news/1</link>"
+        "<pubDate>Sun, 24 Apr 2022 21:00:00 +0300</pubDate>"
+        "<description>I spoke today with Prime Minister of the United Kingdom Boris Johnson."
+        "</description></item></channel></rss>"
+    )
+    url = feed_server.route("/office.xml", address)
+    write_rules(tmp_path, FACT_RULES)
+    config = write_config(
+        tmp_path,
+        baseline=False,
+        max_age=None,
+        sources=[{"name": "office", "kind": "feed", "url": url, "speaker": "Volodymyr Zelensky"}],
+    )
+    assert run_cli("once", "--config", config).code == 0
+    contacts = [a["facts"] for a in cli_json("alerts", "--json", "--config", config)]
+    assert [(c["leaders"], c["date"]) for c in contacts] == [
+        (["Boris Johnson", "Volodymyr Zelensky"], "2022-04-24")
+    ]

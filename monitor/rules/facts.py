@@ -14,6 +14,11 @@ contact: two leaders, a status (held or planned) and a date.
 the mode or the wording. A contact with no date is the same fact as an undated
 one of the same pair and status last mentioned within ``undated_window`` (30
 days): "the presidents will talk in the coming days" repeated all week is one alert.
+A held contact the text does not date ("had a telephone conversation with", in a
+release of that day) carries its report's day, marked not exact; it is the same fact
+as a contact of the pair and status dated within ``report_window`` (2 days) before
+that day, or reported undated within that window: one call reported by outlets over
+two days, or first undated then dated, is one alert.
 """
 
 from __future__ import annotations
@@ -227,6 +232,9 @@ class ContactRule(Rule):
     modes: list[ContactMode] = Field(default_factory=list)
     statuses: list[ContactStatus] = Field(default_factory=list)
     undated_window: Duration = timedelta(days=30)
+    #: a contact dated by its report's day is one with the same pair and status dated
+    #: (or reported) this close before or after it
+    report_window: Duration = timedelta(days=2)
 
     def evaluate(self, ctx: Context) -> list[Match]:
         facts = ctx.facts
@@ -249,7 +257,7 @@ class ContactRule(Rule):
             base = f"contact|{pair[0]}|{pair[1]}|{status}"
             learn: tuple[tuple[str, Any], ...] = ()
             if when:
-                key = f"{base}|{when}"
+                key = self._dated_key(ctx, base, date.fromisoformat(when), fact)
             else:
                 key, learn = self._undated_key(ctx, base)
             if key in seen:
@@ -280,6 +288,30 @@ class ContactRule(Rule):
                 )
             )
         return out
+
+    def _dated_key(self, ctx: Context, base: str, day: date, fact: dict[str, Any]) -> str:
+        """The key of a dated contact: its day's, unless its day is only its report's
+        (date_exact false) and the pair has a contact dated within report_window before
+        it, or reported that way within the window either side; or its day is stated
+        and the pair has one reported undated within report_window after it."""
+        own = f"{base}|{day.isoformat()}"
+        if ctx.state is None or ctx.state.fact(self.id, own) is not None:
+            return own
+        reported = fact.get("date_exact") is False
+        days = self.report_window.days
+        around = range(-days, days + 1) if reported else range(1, days + 1)
+        for shift in sorted(around, key=abs):
+            key = f"{base}|{(day + timedelta(days=shift)).isoformat()}"
+            known = ctx.state.fact(self.id, key)
+            if known is None:
+                continue
+            # A report-day contact folds into any near one; a stated day only into
+            # one that was itself a report day (two dated calls are two calls).
+            if reported and (shift <= 0 or known.get("date_exact") is False):
+                return key
+            if not reported and known.get("date_exact") is False:
+                return key
+        return own
 
     def _undated_key(self, ctx: Context, base: str) -> tuple[str, tuple[tuple[str, Any], ...]]:
         """The key of an undated contact: the open one for this pair and status if it was
