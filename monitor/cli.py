@@ -176,6 +176,15 @@ def cmd_check(args: argparse.Namespace) -> int:
                 "which no target has",
                 file=sys.stderr,
             )
+    from monitor.extract.gazetteer import gazetteer
+
+    for source in loaded.settings.sources:
+        if source.speaker and gazetteer().named(source.speaker) is None:
+            print(
+                f"{loaded.settings.origin}: warning: source {source.name}: speaker "
+                f"{source.speaker!r} is no leader the gazetteer knows by that name",
+                file=sys.stderr,
+            )
     for target in loaded.notifier.undeduplicated_matrix():
         print(
             f"{loaded.settings.origin}: note: notify target {target.label} logs in to Matrix "

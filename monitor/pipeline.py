@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import hashlib
 import logging
 import random
@@ -124,6 +125,15 @@ def _digest_parts(rows: list[Due]) -> list[list[Due]]:
 
 #: _process(facts=_IN_PLACE): extract the article there and then.
 _IN_PLACE = object()
+
+
+@functools.lru_cache(maxsize=64)
+def _leader_label(name: str) -> str:
+    """A source's speaker by the gazetteer's label ("Zelenskyy" spellings and all)."""
+    from monitor.extract.gazetteer import gazetteer
+
+    leader = gazetteer().named(name)
+    return leader.label if leader else name
 
 
 def _file_time(article: Article) -> datetime | None:
@@ -528,7 +538,7 @@ class Pipeline:
         for name in article.sources:
             source = self.sources.get(name)
             if source is not None and source.config.speaker:
-                return source.config.speaker
+                return _leader_label(source.config.speaker)
         return None
 
     def _extract(self, article: Article) -> object | None:

@@ -537,10 +537,18 @@ def test_a_source_names_its_speaker(tmp_path, feed_server):
         tmp_path,
         baseline=False,
         max_age=None,
-        sources=[{"name": "office", "kind": "feed", "url": url, "speaker": "Volodymyr Zelensky"}],
+        # Spelled as the office spells it: the gazetteer gives the label.
+        sources=[{"name": "office", "kind": "feed", "url": url, "speaker": "Volodymyr Zelenskyy"}],
     )
     assert run_cli("once", "--config", config).code == 0
     contacts = [a["facts"] for a in cli_json("alerts", "--json", "--config", config)]
     assert [(c["leaders"], c["date"]) for c in contacts] == [
         (["Boris Johnson", "Volodymyr Zelensky"], "2022-04-24")
     ]
+    # A speaker the gazetteer does not know is worth a warning from `check`.
+    typo = write_config(
+        tmp_path / "typo",
+        sources=[{"name": "office", "kind": "feed", "url": url, "speaker": "Volodimir Zelenski"}],
+    )
+    result = run_cli("check", "--config", typo)
+    assert result.code == 0 and "speaker 'Volodimir Zelenski'" in result.err, result.err

@@ -13,6 +13,7 @@ import datetime as dt
 import functools
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 
@@ -94,6 +95,18 @@ class Gazetteer:
         # same few (country, role, day) again and again.
         self._holders: dict[tuple[str, str, dt.date], Leader | None] = {}
 
+    def named(self, name: str) -> Leader | None:
+        """The one person a whole name denotes (label or alias, case and accents as
+        written or folded), else None: "Volodymyr Zelenskyy" -> Volodymyr Zelensky."""
+        if not hasattr(self, "_names"):
+            names: dict[str, set[str]] = {}
+            for p in self.leaders:
+                for form in (p.label, *p.aliases):
+                    names.setdefault(_fold(form), set()).add(p.label)
+            self._names = {k: next(iter(v)) for k, v in names.items() if len(v) == 1}
+        label = self._names.get(_fold(name))
+        return self.by_label.get(label) if label else None
+
     def holder(self, country: str, role: str, day: dt.date) -> Leader | None:
         """Who held `role` in `country` on `day`.
 
@@ -130,6 +143,11 @@ def nearest(candidates: list[Leader], day: dt.date) -> Leader | None:
     if not candidates:
         return None
     return min(candidates, key=lambda p: p.distance(day))
+
+
+def _fold(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", " ".join(name.split()).casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _date(value: str | None) -> dt.date | None:
