@@ -73,28 +73,175 @@ _POST_GAP = re.compile(
     r"estimée?s?\s+à|évaluée?s?\s+à|chiffrée?s?\s+à|fortes?\s+de|forts?\s+de)\s*",
     re.IGNORECASE,
 )
+# What makes a figure a tally rather than a movement, as regex fragments (each starts
+# with a literal letter: the prefilters below are derived from those first letters).
+# After the troop noun: casualties ("auraient péri"), wounded, prisoners and detainees
+# ("détenus", "arrested"), evacuees, trainees.
+_CASUALTY_AFTER_WORDS: tuple[str, ...] = (
+    r"tués?",
+    r"morts?",
+    r"blessés?",
+    r"tombés",
+    r"disparus",
+    r"capturés",
+    r"faits?\s+prisonniers",
+    r"prisonniers",
+    r"péri",
+    r"succombé",
+    r"ont\s+perdu\s+la\s+vie",
+    r"arrêtés",
+    r"interpellés",
+    r"détenus",
+    r"emprisonnés",
+    r"incarcérés",
+    r"inculpés",
+    r"condamnés",
+    r"jugés",
+    r"relâchés",
+    r"échangés",
+    r"évacués",
+    r"formés",
+    r"entraînés",
+    r"en\s+formation",
+    r"killed",
+    r"dead",
+    r"died",
+    r"wounded",
+    r"injured",
+    r"missing",
+    r"captured",
+    r"taken\s+prisoner",
+    r"prisoners",
+    r"casualties",
+    r"perished",
+    r"arrested",
+    r"detained",
+    r"jailed",
+    r"imprisoned",
+    r"convicted",
+    r"sentenced",
+    r"exchanged",
+    r"evacuated",
+    r"(?:were|have\s+been|had\s+been)\s+returned",
+    r"handed\s+over",
+    r"trained",
+    r"in\s+training",
+    r"soupçonnés",
+    r"accusés",
+    r"suspected",
+    r"accused",
+)
+# Before the quantity: "la mort de", "l'inculpation des", "the release of", "la fuite
+# de milliers d'hommes" (men fleeing a call-up).
+_CASUALTY_BEFORE_WORDS: tuple[str, ...] = (
+    r"mort",
+    r"morts",
+    r"décès",
+    r"perte",
+    r"pertes",
+    r"deaths?",
+    r"loss",
+    r"losses",
+    r"killing",
+    r"dépouilles",
+    r"bodies",
+    r"capturé",
+    r"captured",
+    r"libération",
+    r"release",
+    r"échange",
+    r"exchange",
+    r"form(?:er|é|ation)",
+    r"entraîner",
+    r"trained",
+    r"training",
+    r"tué",
+    r"killed",
+    r"wounded",
+    r"blessé",
+    r"inculpation",
+    r"procès",
+    r"arrestation",
+    r"détention",
+    r"condamnation",
+    r"évacuation",
+    r"arrest",
+    r"detention",
+    r"trial",
+    r"evacuation",
+    r"fuite",
+    r"exode",
+    r"exodus",
+)
+# A capacity: "capable d'accueillir 4 000 soldats", "can house 2,000 troops".
+_CAPACITY_LEADS: tuple[str, ...] = (
+    r"capable\s+d'",
+    r"pouvant",
+    r"peut",
+    r"peuvent",
+    r"capacité\s+d'",
+    r"can",
+    r"could",
+    r"able\s+to",
+    r"capacity\s+to",
+    r"designed\s+to",
+)
+_CAPACITY_VERBS: tuple[str, ...] = (
+    "accueillir",
+    "héberger",
+    "loger",
+    "recevoir",
+    "abriter",
+    "accommodate",
+    "host",
+    "house",
+    "hold",
+    "transporter",
+    "transport",
+    "carry",
+)
+
+
+def _first_letters(words: tuple[str, ...]) -> str:
+    """The prefilter lookahead of an alternation of words that start with a letter."""
+    return "(?=[" + "".join(sorted({w[0].lower() for w in words})) + "])"
+
+
 _CASUALTY_AFTER = re.compile(
-    r"^[^.;:]{0,50}?\b(?:tués?|morts?|blessés?|tombés|disparus|capturés|faits?\s+prisonniers|"
-    r"prisonniers|ont\s+péri|ont\s+perdu\s+la\s+vie|killed|dead|died|wounded|injured|missing|"
-    r"captured|taken\s+prisoner|prisoners|casualties|perished|formés|entraînés|trained|"
-    r"en\s+formation|in\s+training)\b",
+    r"^[^.;:]{0,50}?\b(?:" + "|".join(_CASUALTY_AFTER_WORDS) + r")\b",
     re.IGNORECASE,
 )
 _CASUALTY_BEFORE = re.compile(
-    r"(?=[bcdefklmprtwé])"
-    r"(?:mort|morts|décès|perte|pertes|deaths?|loss|losses|killing|dépouilles|bodies|"
-    r"capturé|captured|libération|release|échange|exchange|form(?:er|é|ation)|entraîner|"
-    r"trained|training|tué|killed|wounded|blessé)\s+(?:de\s+|d'|des\s+|of\s+)?"
-    r"(?:\w+\s+){0,2}$",
+    _first_letters(_CASUALTY_BEFORE_WORDS)
+    + r"(?:"
+    + "|".join(_CASUALTY_BEFORE_WORDS)
+    + r")\s+(?:de\s+|d'|des\s+|of\s+)?(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
+# An elided lead ("capable d'accueillir") needs no space before its verb.
 _CAPACITY = re.compile(
-    r"(?=[acdp])"
-    r"(?:capable\s+d'|pouvant|peut|peuvent|capacité\s+d'|can|could|able\s+to|capacity\s+to|"
-    r"designed\s+to)\s+(?:accueillir|héberger|loger|recevoir|accommodate|host|house|hold|"
-    r"transporter|transport|carry)\s+(?:\w+\s+){0,2}$",
+    _first_letters(_CAPACITY_LEADS)
+    + r"(?:"
+    + "|".join(_CAPACITY_LEADS)
+    + r")(?:(?<=')\s*|\s+)(?:"
+    + "|".join(_CAPACITY_VERBS)
+    + r")\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
+# A call-up right before the figure makes "hommes"/"men" soldiers: "la mobilisation de
+# 300 000 hommes", "mobilised 300,000 men" (not "men who fled after the mobilisation").
+_CALL_UP_BEFORE = re.compile(
+    r"(?:mobilis|mobiliz|conscri|enrôl|enrol|recrut|recruit)\w*\s+(?:de\s+|d'|of\s+)?"
+    r"(?:\w+\s+){0,1}$",
+    re.IGNORECASE,
+)
+# What separates two figures' clauses: a comma, a dash, a subordinating conjunction.
+_CLAUSE_BREAK = re.compile(
+    r"[,;(–—]|\b(?:while|whereas|as|but|alors|tandis|mais|quand|lorsque|où|when)\b",
+    re.IGNORECASE,
+)
+# Below this count a figure names individuals ("les deux militaires"), not a force.
+_MIN_COUNT = 3
 
 # first: the letters each status's words can start with (see _TROOP_NOUN).
 _STATUS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -128,7 +275,7 @@ _STATUS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "deployed",
             "abdefhilmprst",
-            r"envo(?:i|ie|ient|yer|yé|yée|yés|yées|iera|ieront|yait|yaient|yant)\b|déplo\w+|"
+            r"envo(?:i|ie|ient|yer|yé|yée|yés|yées|iera|ieront|yait|yaient|yant)\b|enverr\w+|déplo\w+|"
             r"redéplo\w+|dépêch\w+|arriv\w+|stationn\w+|débarqu\w+|renforts?\b|positionn\w+|position(?:ed|ing)\b|"
             r"postés|installés|transférés|en\s+route|rejoin\w+|présents?\s+(?:en|à|au|aux|dans|sur)|"
             r"deploy\w*|redeploy\w*|send(?:s|ing)?\b|sent\b|dispatch\w*|station\w*|"
@@ -248,10 +395,9 @@ def find_troops(
     out: list[RawTroop] = []
     for n in _TROOP_NOUN.finditer(text):
         noun = n.group("noun").lower()
-        if noun in _NEEDS_CONTEXT and not _MILITARY_CONTEXT.search(
+        needs_context = noun in _NEEDS_CONTEXT and not _MILITARY_CONTEXT.search(
             text[: n.start()] + text[n.end() :]
-        ):
-            continue
+        )
         # Only the nearest quantity before the noun, and only a short gap: the filler
         # pattern is tried on a few words, never on a long stretch of text.
         q = next((q for q in reversed(quantities) if q.end <= n.start()), None)
@@ -274,12 +420,24 @@ def find_troops(
                     re.fullmatch(r",?\s*", gap) and after_q.qualifier != "exact"
                 ):
                     q = after_q
-        if q is None or (q.count is not None and q.count < 2):
+        if q is None or (q.count is not None and q.count < _MIN_COUNT):
             continue
         if q.count is not None and q.count > 5_000_000:
             continue  # a population or a budget, not a troop figure
-        before = text[max(0, q.start - 60) : q.start]
-        after = text[n.end() : n.end() + 80]
+        # The words around a figure describe it up to the previous number, and up to the
+        # next one past a clause break: in "4,000 troops to the border, while 12
+        # soldiers were injured" the wounded are the 12; in "17 soldats et 4 civils
+        # tués" both were killed.
+        prev_end = max((x.end for x in quantities if x.end <= q.start), default=0)
+        next_start = min(
+            (x.start for x in quantities if x.start >= max(n.end(), q.end)), default=len(text)
+        )
+        if not _CLAUSE_BREAK.search(text, n.end(), next_start):
+            next_start = len(text)
+        before = text[max(0, q.start - 60, prev_end) : q.start]
+        if needs_context and not _CALL_UP_BEFORE.search(before):
+            continue
+        after = text[n.end() : min(n.end() + 80, next_start)]
         if (
             _CASUALTY_AFTER.search(after)
             or _CASUALTY_BEFORE.search(before)
