@@ -290,9 +290,96 @@ CONTACTS = [
             (("Emmanuel Macron", "Vladimir Putin"), "phone", None, "planned"),
         ],
     ),
+    # issue 11, second pass: "after" a contact word is past unless the sentence is future
+    (
+        "Narendra Modi flew home after holding talks with Emmanuel Macron in Paris.",
+        D(2023, 7, 15),
+        [(("Emmanuel Macron", "Narendra Modi"), None, None, "held")],
+    ),
+    (
+        "Speaking in Ottawa after talks with Justin Trudeau, Joe Biden praised the alliance.",
+        D(2023, 3, 25),
+        [(("Joe Biden", "Justin Trudeau"), None, None, "held")],
+    ),
+    (
+        "Olaf Scholz will fly to Madrid after talks with Pedro Sánchez on Friday.",
+        D(2022, 6, 1),
+        [(("Olaf Scholz", "Pedro Sánchez"), "visit", D(2022, 6, 3), "planned")],
+    ),
+    # a qualified "talks" and a progressive "hosting"
+    (
+        "Narendra Modi and Anthony Albanese held bilateral talks in Sydney on Wednesday.",
+        D(2023, 5, 25),
+        [(("Anthony Albanese", "Narendra Modi"), None, D(2023, 5, 24), "held")],
+    ),
+    (
+        "Pedro Sánchez and António Costa are holding talks in Madrid that could unblock "
+        "the interconnector.",
+        D(2023, 5, 25),
+        [(("António Costa", "Pedro Sánchez"), None, None, "held")],
+    ),
+    (
+        "Spanish Prime Minister Pedro Sánchez is hosting Portuguese Prime Minister António "
+        "Costa in Madrid.",
+        D(2023, 5, 25),
+        [(("António Costa", "Pedro Sánchez"), "meeting", None, "held")],
+    ),
+    # only the one told takes part, not a leader named further on
+    (
+        "Olaf Scholz told Emmanuel Macron about the worries of the Chinese president.",
+        D(2022, 11, 9),
+        [(("Emmanuel Macron", "Olaf Scholz"), None, None, "held")],
+    ),
+    (
+        "Emmanuel Macron will travel to Madrid on Friday, his office said, after a call "
+        "with Pedro Sánchez on Monday.",
+        D(2023, 5, 10),
+        [
+            (("Emmanuel Macron", "Pedro Sánchez"), "visit", D(2023, 5, 12), "planned"),
+            (("Emmanuel Macron", "Pedro Sánchez"), "phone", D(2023, 5, 8), "held"),
+        ],
+    ),
+    # a hyphenated nationality between the verb and its object
+    (
+        "Emmanuel Macron a reçu mardi le président sud-coréen Yoon Suk-yeol.",
+        D(2022, 11, 10),
+        [(("Emmanuel Macron", "Yoon Suk Yeol"), "meeting", D(2022, 11, 8), "held")],
+    ),
+    # words said to a leader are an exchange of the two
+    (
+        "Olaf Scholz a assuré vendredi à son homologue ukrainien que les livraisons suivraient.",
+        D(2022, 9, 12),
+        [(("Olaf Scholz", "Volodymyr Zelensky"), None, D(2022, 9, 9), "held")],
+    ),
+    (
+        "« Nous ne céderons pas », a dit Emmanuel Macron à Vladimir Poutine dimanche.",
+        D(2022, 3, 8),
+        [(("Emmanuel Macron", "Vladimir Putin"), None, D(2022, 3, 6), "held")],
+    ),
+    (
+        "Giorgia Meloni et Olaf Scholz ont demandé, lundi, à Recep Tayyip Erdogan un geste "
+        "sur les céréales.",
+        D(2022, 11, 23),
+        [
+            (("Giorgia Meloni", "Recep Tayyip Erdoğan"), None, D(2022, 11, 21), "held"),
+            (("Olaf Scholz", "Recep Tayyip Erdoğan"), None, D(2022, 11, 21), "held"),
+        ],
+    ),
+    (
+        "Rishi Sunak told Volodymyr Zelensky on Tuesday that more shells were on the way.",
+        D(2022, 12, 1),
+        [(("Rishi Sunak", "Volodymyr Zelensky"), None, D(2022, 11, 29), "held")],
+    ),
 ]
 
 NOT_CONTACTS = [
+    # a city held by another state is no visit to its country's leader
+    ("Vladimir Putin visited Russian-occupied Melitopol in Ukraine on Sunday.", D(2023, 4, 18)),
+    ("Vladimir Poutine s'est rendu samedi en Ukraine occupée, à Marioupol.", D(2022, 10, 3)),
+    # an appeal with an infinitive, a statement to the press, words about a leader
+    ("Volodymyr Zelensky a demandé à Vladimir Poutine de retirer ses troupes.", D(2022, 3, 1)),
+    ("Emmanuel Macron a déclaré à la presse que Vladimir Poutine s'isolait.", D(2022, 3, 1)),
+    ("Joe Biden told reporters that Vladimir Putin had miscalculated.", D(2022, 3, 1)),
     ("Vladimir Poutine n'a pas l'intention de rencontrer Volodymyr Zelensky.", D(2022, 2, 1)),
     ("Sergueï Lavrov et Antony Blinken se sont rencontrés à Genève vendredi.", D(2022, 1, 22)),
     ("Le conseiller diplomatique d'Emmanuel Macron s'est rendu à Moscou.", D(2022, 1, 28)),

@@ -39,6 +39,42 @@ from monitor.extract.phrases import stems
 from monitor.extract.speaker import bare_lead, first_person
 
 _I = re.IGNORECASE
+# Words said to a leader ("a assuré à son homologue ukrainien", "a dit Poutine à
+# Macron", "told Macron"): an exchange of the two, reported by its content.
+_TOLD_VERBS = (
+    "dit",
+    "déclaré",
+    "assuré",
+    "réassuré",
+    "rappelé",
+    "confirmé",
+    "réaffirmé",
+    "affirmé",
+    "promis",
+    "expliqué",
+    "répété",
+    "indiqué",
+    "garanti",
+    "demandé",
+)
+_TOLD_EN_VERBS = ("told", "assured", "promised")
+# A demand with an infinitive is an appeal that may be public ("a demandé à Poutine de
+# retirer ses troupes"); a demand for a thing is put to him ("demandé à Poutine un
+# cessez-le-feu").
+_DEMAND_VERBS = ("demandé",)
+# Short words that may stand between the verb and "à": an inverted subject's name
+# (capitalised, matched case-sensitively), a day, an adverb.
+_TOLD_GAP_WORDS = (
+    "lundi mardi mercredi jeudi vendredi samedi dimanche hier aussi également notamment "
+    "encore alors lui elle personnellement directement"
+)
+_TOLD = (
+    r"(?:" + "|".join(_TOLD_VERBS) + r")"
+    r"(?:\s*,?\s+(?:(?-i:[A-ZÉ])[\w'-]*|" + "|".join(_TOLD_GAP_WORDS.split()) + r")){0,3}"
+    r"\s*,?\s+(?:à|au)(?=\s)|(?:" + "|".join(_TOLD_EN_VERBS) + r")(?=\s)"
+)
+_TOLD_AT = re.compile(_TOLD, _I)
+_DEMAND_TAIL = re.compile(r"\s*,?\s*(?:de\s|d')", _I)
 # (pattern, mode, needs_object): needs_object means a leader must follow closely
 # ("a reçu Olaf Scholz", "called Putin"), since "a reçu le soutien de" is no meeting.
 _TRIGGERS: tuple[tuple[re.Pattern[str], str | None, bool], ...] = tuple(
@@ -88,7 +124,8 @@ _TRIGGERS: tuple[tuple[re.Pattern[str], str | None, bool], ...] = tuple(
             False,
         ),
         (
-            r"\b(?:reçu\w*|recevra\w*|reçoi\w+|recevoir|accueill\w+|hosted|hosts|host|received|"
+            r"\b(?:reçu\w*|recevra\w*|reçoi\w+|recevoir|accueill\w+|hosted|hosts|host|hosting|"
+            r"received|"
             r"receives?|welcomed)\b",
             "meeting",
             True,
@@ -99,7 +136,7 @@ _TRIGGERS: tuple[tuple[re.Pattern[str], str | None, bool], ...] = tuple(
             r"pourparlers|parl\w+\s+(?:[\w'-]+\s+){0,4}?avec|parlé\s+à|s'est\s+parlé|se\s+sont\s+parlé|"
             r"s'étaient\s+parlé|spoke\s+(?:with|to)|speak(?:s|ing)?\s+(?:with|to)|"
             r"spoken\s+(?:with|to)|talk(?:s|ed|ing)?\s+(?:with|to|between)|"
-            r"(?:held|hold|holding)\s+talks|conversation|discut\w+\s+avec|"
+            r"(?:held|hold|holding)\s+(?:[\w-]+\s+)?talks|conversation|discut\w+\s+avec|"
             r"discussed\s+(?:[\w'-]+\s+){0,4}?with|(?:ont|avaient)\s+(?:discuté|échangé)\b|"
             # "Putin and Biden spoke for two hours": no object, the pair is the subject.
             r"(?:spoke|talked|conferred|se\s+sont\s+parlé|se\s+sont\s+entretenus)"
@@ -109,17 +146,20 @@ _TRIGGERS: tuple[tuple[re.Pattern[str], str | None, bool], ...] = tuple(
             None,
             False,
         ),
+        (_TOLD, None, True),
     )
 )
 #: Cheap first pass: every trigger has a word starting with one of these.
 _TRIGGER_WORDS = (
     "retrouver retrouvent entretien échange conversation appel téléphone visioconférence bout "
     "fil contact rend rendre rendu rendent voyage déplacement rencontre sommet tête "
-    "réunion dîner meet meets meeting met summit reçu recevoir reçoit accueil host hosts "
+    "réunion dîner meet meets meeting met summit reçu recevoir reçoit accueil host hosts hosting "
     "hosted receive welcome discussion pourparlers parler parlait spoke speak talk talks "
     "talked call called calls phone phoned travel trip fly flew flies flying sit face "
     "visite visiter arrive arrived arrivé arrivée visit dîné dîne dîner vu conferred "
     "attendu attendue attendus expected parleront parlera "
+    + " ".join(_TOLD_VERBS + _TOLD_EN_VERBS)
+    + " "
     "tête-à-tête"
 )
 TRIGGER_STEMS = stems(_TRIGGER_WORDS.split())
@@ -165,7 +205,7 @@ _INFINITIVES = re.compile(
 )
 _PAST_VERB = re.compile(
     r"met|spoke|talked|held|visited|hosted|received|called|phoned|telephoned|travell?ed|"
-    r"flew|welcomed|spoken",
+    r"flew|welcomed|spoken|told|assured|promised",
     _I,
 )
 _AUXILIARY = re.compile(
@@ -174,6 +214,10 @@ _AUXILIARY = re.compile(
     _I,
 )
 _SEQUENTIAL = re.compile(r"\b(?:avant\s+de|avant\s+d'|before|after|après)\s+(?:se\s+|s')?$", _I)
+# "departed Moscow after holding talks", "speaking in Warsaw after visit to Kyiv": what
+# follows "after" has already happened unless its clause is in the future.
+_AFTER = re.compile(r"\b(?:after|après)\s+(?:se\s+|s')?$", _I)
+_FUTURE_WORD = re.compile(r"\b[a-zàâçéèêîôû]\w+(?:era|eront|ira|iront|dra|dront)\b")
 _MAIN_PAST = re.compile(
     r"\b(?:a|ont|avait|avaient|s'est|se\s+sont|s'était|s'étaient)\s+(?:\w+\s+){0,3}?"
     r"\w+(?:é|és|ée|ées|u|us|i|is|it|eu)\b|\b(?:spoke|met|held|had|called|visited|hosted|"
@@ -182,7 +226,9 @@ _MAIN_PAST = re.compile(
 )
 # A past participle after the auxiliary ("a rencontré", "has spoken"); "hold a video
 # call" has the English article "a", not the French auxiliary.
-_PARTICIPLE = re.compile(r"(?:é|ée|és|ées|u|ue|us|ues|i|ie|eu|ed|met|spoken|held|sent)$", _I)
+_PARTICIPLE = re.compile(
+    r"(?:é|ée|és|ées|u|ue|us|ues|i|ie|eu|ed|met|spoken|held|sent|dit|promis|told)$", _I
+)
 _TITLE_GAP_TEXT = (
     "le la l les the son sa his her their leur a an d de du of président présidente "
     "president chancelier chancelière chancellor premier première prime minister ministre "
@@ -193,6 +239,8 @@ _TITLE_GAP_TEXT = (
     "in at nouveau nouvelle new er"
 )
 _TITLE_GAP_WORDS = frozenset(_TITLE_GAP_TEXT.split())
+# One word of the gap: "sud-africain" whole, so it is found among the adjectives.
+_GAP_WORD = re.compile(r"\w[\w.-]*")
 _ATTENDING = re.compile(r"\b(?:attend\w*|particip\w*|assist\w*|pris\s+part|take\s+part)\b", _I)
 _PRESS_INTERVIEW = re.compile(
     r"\s+(?:accordé\s+|donné\s+|publié\s+)?(?:à|au|aux|avec|with|to)\s+(?:la\s+|le\s+|l'|the\s+)?"
@@ -223,6 +271,8 @@ _HAD = re.compile(
     r"(?:\w+\s+)?$|\b(?:had|held)\s+(?:a|an|their|his|her)\s+(?:\w+\s+)?$",
     _I,
 )
+# "are holding talks", "is hosting": under way, whatever "could" follows.
+_PROGRESSIVE = re.compile(r"\b(?:is|are|was|were)\s+(?:\w+ly\s+)?$", _I)
 _PAST_INFINITIVE = re.compile(r"(?:avoir|s'être|être|after|having)\s+(?:\w+\s+)?$", _I)
 _INFINITIVE_LEAD = re.compile(
     r"(?:\bde\s+|\bd'|\bà\s+|\bpour\s+|\bto\s+|\bva\s+|\bvont\s+|\bdoit\s+|\bdoivent\s+|"
@@ -329,6 +379,24 @@ _DESTINATION = re.compile(
     r"\s*(?:[\w'-]+\s+){0,3}?(?:à|en|au|aux|to|in)\s+(?:l'|la\s+|le\s+)?"
     r"(?P<place>[A-ZÉ][\w'-]*(?:\s+[A-ZÉ][\w'-]*)?)"
 )
+# A city held by another state is no visit to its country's leader: "Putin visits
+# Russian-occupied Mariupol", "à Kherson, occupée par l'armée russe".
+_OCCUPIED_WORDS = (
+    "occupied",
+    "occupé",
+    "occupée",
+    "occupés",
+    "occupées",
+    "annexed",
+    "annexé",
+    "annexée",
+    "annexés",
+    "annexées",
+    "occupation",
+    "annexation",
+    "annexion",
+)
+_OCCUPIED = re.compile(r"\b(?:" + "|".join(_OCCUPIED_WORDS) + r")\b", _I)
 _PRONOUN_BEFORE = re.compile(r"\b(?:l'|le\s+|la\s+|lui\s+)$", _I)
 _PRONOUN_AFTER = re.compile(r"^\s+(?:him|her)\b", _I)
 _DIRECT_PLACE = re.compile(r"\s+(?P<place>[A-ZÉ][\w'-]*(?:\s+[A-ZÉ][\w'-]*)?)")
@@ -353,11 +421,14 @@ class RawContact:
 # starts with any word, "[\w-]+-minute call"): a cheap test that skips most positions
 # before the alternation is tried, without changing any match.
 _ALL_TRIGGERS = re.compile(
-    r"\b(?=[abcdefhlmoprstuvwé]|[\w-]+-minute)(?:"
+    r"\b(?=[abcdefghilmoprstuvwé]|[\w-]+-minute)(?:"
     + "|".join(f"(?P<t{i}>{p.pattern[5:-1]})" for i, (p, _, _) in enumerate(_TRIGGERS))
     + ")",
     _I,
 )
+
+
+_TOLD_GROUP = f"t{len(_TRIGGERS) - 1}"
 
 
 def has_trigger(words: frozenset[str]) -> bool:
@@ -394,6 +465,7 @@ def find_contacts(
     first_person_speaks, of a first-person one ("I spoke today with X").
     """
     triggers: list[tuple[int, int, str | None]] = []
+    told: list[tuple[int, int, str | None]] = []
     for m in _ALL_TRIGGERS.finditer(text):
         _, mode, needs_object = _TRIGGERS[int((m.lastgroup or "t0")[1:])]
         if (
@@ -416,17 +488,31 @@ def find_contacts(
             continue  # "dans un entretien au Figaro": an interview, not a contact
         if mode == "phone" and _urges(text, m, mentions):
             continue  # "a appelé Poutine à retirer ses troupes", "called on Putin to"
+        if m.lastgroup == _TOLD_GROUP and _demands(text, m, mentions):
+            continue  # "a demandé à Poutine de retirer ses troupes": an appeal
         if (
             m.group(0).lower() in ("met", "meet", "meets")
             and not any(_object_follows(text, m.end(), x.start, extra=("with",)) for x in mentions)
             and sum(len(x.leaders) or 1 for x in mentions if x.end <= m.start()) < 2
         ):
             continue  # "Scholz met resistance from Macron": met whom? nobody here
+        if m.lastgroup == _TOLD_GROUP:
+            told.append((m.start(), m.end(), mode))
+            continue
         triggers.append((m.start(), m.end(), mode))
+    if not triggers:
+        # Words said to a leader count only where no contact word tells the exchange:
+        # "told Zelensky in a call on Monday" is the call.
+        triggers = told
     if not triggers:
         return []
     triggers.sort()
     people = _participants(text, mentions, published, history, triggers[0][0])
+    if triggers is told:
+        # Only the one told takes part: "told Putin about his contacts with the
+        # Ukrainian leadership" is no exchange with the latter.
+        told_to = next((pos for pos, _ in people if pos >= triggers[0][1]), None)
+        people = [(pos, p) for pos, p in people if told_to is None or pos <= told_to]
     anaphor = _ANAPHOR.search(text)
     if anaphor and last_pair and len({p for _, p in people}) < 2:
         people += [(anaphor.start(), last_pair[0]), (anaphor.start(), last_pair[1])]
@@ -645,6 +731,14 @@ def _urges(text: str, m: re.Match[str], mentions: list[Mention]) -> bool:
     return after_object is not None and bool(_URGE_TAIL.match(text, after_object))
 
 
+def _demands(text: str, m: re.Match[str], mentions: list[Mention]) -> bool:
+    """ "demandé à X de faire": a demand with an infinitive, not words exchanged."""
+    if not any(v in m.group(0).lower() for v in _DEMAND_VERBS):
+        return False
+    after_object = next((x.end for x in mentions if 0 <= x.start - m.end() <= 40), None)
+    return after_object is not None and bool(_DEMAND_TAIL.match(text, after_object))
+
+
 def _object_follows(text: str, end: int, start: int, extra: tuple[str, ...] = ()) -> bool:
     """Whether the leader at `start` is the object of the verb ending at `end`: only
     articles and titles between ("a reçu le chancelier Olaf Scholz", not "a reçu le
@@ -658,7 +752,7 @@ def _object_follows(text: str, end: int, start: int, extra: tuple[str, ...] = ()
         or w.lower() in MONTHS
         or w[:1].isupper()
         or w.isdigit()
-        for w in re.findall(r"[\w.]+", text[end:start])
+        for w in _GAP_WORD.findall(text[end:start])
     )
 
 
@@ -797,6 +891,8 @@ def _host(text: str, triggers: list[tuple[int, int, str | None]], day: dt.date) 
             or _DIRECT_PLACE.match(text, end)
         )
         if dest:
+            if _OCCUPIED.search(text, end, min(len(text), dest.end() + 30)):
+                return None
             country = PROPER_NOUNS.get(dest.group("place")) or PROPER_NOUNS.get(
                 dest.group("place").split()[0]
             )
@@ -815,6 +911,15 @@ def _is_planned(
     lead = text[max(0, start - 40) : start]
     if _FUTURE_ENDING.search(verb):
         return True
+    after_word = _AFTER.search(lead)
+    if after_word:
+        # The clause "after" opens belongs to the verb of its own clause: "will fly to
+        # Madrid after talks" is to come; "will speak on Saturday, the White House
+        # said, after a call on Friday" is not.
+        before = text[: start - len(after_word.group(0))]
+        breaks = list(_CLAUSE_BREAK.finditer(before))
+        clause = before[breaks[-1].end() :] if breaks else before
+        return bool(_PLANNED.search(clause) or _FUTURE_WORD.search(clause))
     if _SEQUENTIAL.search(lead):
         # "a eu un entretien lundi avant de s'entretenir mardi avec Poutine": the
         # infinitive takes the tense of the main verb.
@@ -830,6 +935,7 @@ def _is_planned(
         or (_AUXILIARY.search(lead) and _PARTICIPLE.search(verb))
         or _HAD.search(lead)
         or _REFLEXIVE_PAST.match(text, start)
+        or (verb.lower().endswith("ing") and _PROGRESSIVE.search(lead))
     ):
         return False
     # Cues before the previous contact word belong to it, not to this one.
@@ -863,6 +969,8 @@ def _contact_date(
         and not (
             _REPORTED_DATE.search(text[max(0, d.start - 60) : d.start])
             and not _TO_PARTNER.match(text, d.end)
+            # "told Macron on Friday": the telling is the contact
+            and not (start < d.start and _TOLD_AT.match(text, start))
         )
     ]
     if not usable:
