@@ -10,6 +10,7 @@ canonical URL, else the text, as the seed format says.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import re
@@ -121,6 +122,10 @@ class Article:
         return seedformat.SeedDoc(year_month=ym, paragraphs=paragraphs)
 
 
+# Each item's link and guid are canonicalized several times on their way (telling
+# items of a feed apart, the uid, the guid's key, the stored URL): a small cache makes
+# that once per item.
+@functools.lru_cache(maxsize=16384)
 def canonical_url(url: str | None) -> str | None:
     """Scheme and host lower-cased, default port, fragment and tracking parameters dropped.
 
@@ -144,12 +149,16 @@ def canonical_url(url: str | None) -> str | None:
         return None
     if port and not ((scheme == "http" and port == 80) or (scheme == "https" and port == 443)):
         host = f"{host}:{port}"
-    query = urlencode(
-        [
-            (k, v)
-            for k, v in parse_qsl(parts.query, keep_blank_values=True)
-            if not _TRACKING.match(k)
-        ]
+    query = (
+        urlencode(
+            [
+                (k, v)
+                for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                if not _TRACKING.match(k)
+            ]
+        )
+        if parts.query
+        else ""
     )
     return urlunsplit((scheme, host, parts.path or "/", query, ""))
 
@@ -209,6 +218,11 @@ def identity_key(url: str) -> str:
     >>> identity_key("https://www.example.org/a/1/") == identity_key("http://example.org/a/1")
     True
     """
+    return _identity_key(url)
+
+
+@functools.lru_cache(maxsize=16384)
+def _identity_key(url: str) -> str:
     parts = urlsplit(url)
     host = (parts.netloc or "").lower().removeprefix("www.")
     path = parts.path.rstrip("/") or "/"

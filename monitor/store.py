@@ -645,6 +645,7 @@ class Store:
         stored article (pruned ones included): key -> (its uid, the sources that have
         listed it)."""
         known: dict[str, tuple[str, tuple[str, ...]]] = {}
+        keys = list(dict.fromkeys(keys))  # a guid that is the link gives the uid twice
         for i in range(0, len(keys), 400):
             chunk = keys[i : i + 400]
             marks = ",".join("?" * len(chunk))
