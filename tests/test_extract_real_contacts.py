@@ -169,6 +169,61 @@ ROWS = [
         None,
         [(("Viktor Orbán", "Vladimir Putin"), "meeting", DAY, False, "held")],
     ),
+    # ... a headline whose body names neither party by name, only "the presidents" of a
+    # pair of countries: the other party is who held that role in the paired country
+    (
+        "Telephone conversation with President of Finland Sauli Niinisto",
+        "The presidents reviewed Russian-Finnish trade and the situation in the Baltic.",
+        DAY,
+        None,
+        [(("Sauli Niinistö", "Vladimir Putin"), "phone", DAY, False, "held")],
+    ),
+    (
+        "Telephone conversation with Chancellor of Germany Olaf Scholz",
+        "The two leaders discussed energy links between France and Germany.",
+        DAY,
+        None,
+        [(("Emmanuel Macron", "Olaf Scholz"), "phone", DAY, False, "held")],
+    ),
+    # ... a country named but not paired with the headline party's country: nobody
+    (
+        "Telephone conversation with President of Finland Sauli Niinisto",
+        "The presidents discussed Sweden's bid and the situation in Afghanistan.",
+        DAY,
+        None,
+        [],
+    ),
+    # ... no collective noun for the two parties: nobody
+    (
+        "Telephone conversation with President of Finland Sauli Niinisto",
+        "Russian-Finnish trade and the border regime were reviewed.",
+        DAY,
+        None,
+        [],
+    ),
+    # ... a headline naming both parties is not given a third
+    (
+        "Telephone conversation with Joe Biden and Olaf Scholz",
+        "The leaders discussed trade between Germany and France.",
+        DAY,
+        None,
+        [(("Joe Biden", "Olaf Scholz"), "phone", DAY, False, "held")],
+    ),
+    # --- the author of an address named with a possessive at the title's end
+    (
+        "We will rebuild every city - President Volodymyr Zelenskyy's address",
+        "I spoke today with Prime Minister of Canada Justin Trudeau.",
+        DAY,
+        None,
+        [(("Justin Trudeau", "Volodymyr Zelensky"), None, DAY, True, "held")],
+    ),
+    (
+        "Winter is coming - a minister's address",
+        "I spoke today with Prime Minister of Canada Justin Trudeau.",
+        DAY,
+        None,
+        [],
+    ),
     # --- no speaker, no pair: first person in a news item with no stated speaker
     (
         "Energy prices climb again",

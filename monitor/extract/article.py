@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import replace
+from itertools import pairwise
 
 from monitor.extract.actors import ActorMention, find_actors
 from monitor.extract.contacts import (
@@ -33,7 +35,13 @@ from monitor.extract.lexicon import language
 from monitor.extract.numbers import find_quantities
 from monitor.extract.phrases import tokenize
 from monitor.extract.sentences import spans
-from monitor.extract.speaker import address_speaker, has_address, opening_subject
+from monitor.extract.speaker import (
+    address_speaker,
+    collective_role,
+    has_address,
+    opening_subject,
+    paired,
+)
 from monitor.extract.troops import TROOP_STEMS, RawTroop, find_troops, has_troop_noun
 
 #: A sentence without any of these word stems, places or names has nothing to extract.
@@ -90,6 +98,32 @@ def _title_speaker(title: str, published: dt.date, lang: str) -> str | None:
     return address_speaker(norm, mentions)
 
 
+def _counterpart(state: _State, mentions: list[Mention], published: dt.date) -> str | None:
+    """The other party of a subject-less headline ("Telephone conversation with
+    President of Egypt X") whose body names both together ("The presidents discussed
+    ...") but not by name: who held that role, that day, in the country the body pairs
+    with the headline's party's country ("Russian-Egyptian relations")."""
+    if state.collective is None or not state.pairs:
+        return None
+    g = gazetteer()
+    if len({label for m in mentions for label in m.leaders}) != 1:
+        return None  # "Biden and Xi at the G20": the headline names both, or none
+    own = set()
+    for m in mentions:
+        for label in m.leaders:
+            term = g.by_label[label].term_on(published) if label in g.by_label else None
+            if term:
+                own.add(term.country)
+    if not own:
+        return None
+    counts = Counter(b if a in own else a for a, b in state.pairs if (a in own) != (b in own))
+    if not counts:
+        return None
+    country, _ = counts.most_common(1)[0]
+    holder = g.holder(country, state.collective, published)
+    return holder.label if holder else None
+
+
 def _anchor_undated(contacts: list[Contact], published: dt.date) -> tuple[Contact, ...]:
     """A held contact reported without a day happened on the report's day (a release
     or an article tells a call of that day, or of the night before): it gets that day,
@@ -122,6 +156,10 @@ class _State:
         self.speaker: str | None = None
         self.opening: str | None = None
         self.read_any = False
+        # What the body says of a headline's parties when it names neither: "The
+        # presidents discussed ..." (the role) and the countries it names.
+        self.collective: str | None = None
+        self.pairs: list[tuple[str, str]] = []
 
 
 def _read(source: str, published: dt.date, lang: str, state: _State, *, from_title: bool) -> None:
@@ -134,6 +172,13 @@ def _read(source: str, published: dt.date, lang: str, state: _State, *, from_tit
     token_starts = tokens.starts
     actor_starts = [a.start for a in actors]
     name_starts = [n.start for n in names]
+    if not from_title:
+        state.collective = collective_role(norm)
+        state.pairs = [
+            (a.country, b.country)
+            for a, b in pairwise(actors)
+            if a.country != b.country and paired(norm[a.end : b.start])
+        ]
     for lo, hi, _ in spans(norm):
         a_lo, a_hi = bisect_left(actor_starts, lo), bisect_left(actor_starts, hi)
         n_lo, n_hi = bisect_left(name_starts, lo), bisect_left(name_starts, hi)
@@ -215,6 +260,9 @@ def _read_sentence(
         elif from_title:
             # A subject-less headline: the leader the text opens on, else those it names.
             speakers = [state.opening] if state.opening else list(dict.fromkeys(state.history))[:3]
+            if not speakers:
+                other = _counterpart(state, mentions, published)
+                speakers = [other] if other else []
         else:
             speakers = []
         for raw_contact in find_contacts(

@@ -69,6 +69,49 @@ ATTRIBUTION_DASHES = ("-", "–", "—", ":")
 _ATTRIBUTION = re.compile(
     r"\s[" + "".join(re.escape(d) for d in ATTRIBUTION_DASHES) + r"]\s+(?P<who>[^\n]{3,80}?)\W*$"
 )
+#: Plural nouns a release uses for both parties of the contact its headline names one
+#: of ("Telephone conversation with X" / "The presidents discussed ..."), with the role
+#: the other party holds in its country (a gazetteer role or "executive").
+COLLECTIVE_PARTIES = {
+    "presidents": "president",
+    "two presidents": "president",
+    "leaders": "executive",
+    "two leaders": "executive",
+    "heads of state": "head_of_state",
+    "prime ministers": "prime_minister",
+    "two prime ministers": "prime_minister",
+    "présidents": "president",
+    "deux présidents": "president",
+    "dirigeants": "executive",
+    "deux dirigeants": "executive",
+    "chefs d'état": "head_of_state",
+}
+#: What opens such a collective: an article ("the presidents", "les deux dirigeants").
+COLLECTIVE_ARTICLES = ("the", "both", "les")
+_COLLECTIVE = re.compile(
+    r"\b(?:"
+    + "|".join(COLLECTIVE_ARTICLES)
+    + r")\s+(?P<noun>"
+    + "|".join(
+        re.escape(n).replace(r"\ ", r"\s+") for n in sorted(COLLECTIVE_PARTIES, key=len)[::-1]
+    )
+    + r")\b",
+    re.IGNORECASE,
+)
+#: A possessive author before a speech noun closing a title: "... - President X's address".
+_POSSESSIVE = re.compile(
+    r"['’]s\s+(?:"
+    + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(ADDRESS_NOUNS, key=len)[::-1])
+    + r")\W*$",
+    re.IGNORECASE,
+)
+#: What joins two countries named as a pair: "Russia and Egypt", "Russian-Egyptian",
+#: "the Russia-Uzbekistan talks", "la Russie et l'Égypte".
+PAIR_JOINERS = ("-", "–", "/", "and", "et", "et l'", "et la", "et le")
+_PAIR_GAP = re.compile(
+    r"\s*(?:" + "|".join(re.escape(j).replace(r"\ ", r"\s+") for j in PAIR_JOINERS) + r")\s*",
+    re.IGNORECASE,
+)
 _FIRST_PERSON_CI = {w.casefold() for w in FIRST_PERSON if w != "I"}
 _BARE_LEAD = frozenset(BARE_LEAD_WORDS)
 #: What may stand before the first leader of an opening sentence for that leader to be
@@ -84,7 +127,21 @@ _SUBJECT_TITLE_WORDS = frozenset(_SUBJECT_TITLE_TEXT.split())
 
 def has_address(title: str) -> bool:
     """Whether a title may name the author of an address (a cheap test first)."""
-    return _ADDRESS.search(title) is not None or _ATTRIBUTION.search(title) is not None
+    return any(p.search(title) is not None for p in (_ADDRESS, _ATTRIBUTION, _POSSESSIVE))
+
+
+def paired(gap: str) -> bool:
+    """Whether the text between two country names joins them as a pair."""
+    return len(gap) <= 8 and _PAIR_GAP.fullmatch(gap) is not None
+
+
+def collective_role(sentence: str) -> str | None:
+    """The role of the parties a sentence names together ("The presidents discussed"
+    -> "president"), if it names them so."""
+    m = _COLLECTIVE.search(sentence)
+    if m is None:
+        return None
+    return COLLECTIVE_PARTIES.get(" ".join(m.group("noun").casefold().split()))
 
 
 def address_speaker(title: str, mentions: Sequence[Mention]) -> str | None:
@@ -93,6 +150,15 @@ def address_speaker(title: str, mentions: Sequence[Mention]) -> str | None:
         for x in mentions:
             if x.leaders and len(x.leaders) == 1 and _titles_only(title[m.end() : x.start]):
                 return x.leaders[0]
+    owner = _POSSESSIVE.search(title)
+    if owner:
+        before = [x for x in mentions if x.end <= owner.start() and x.leaders]
+        if (
+            before
+            and len(before[-1].leaders) == 1
+            and not title[before[-1].end : owner.start()].strip()
+        ):
+            return before[-1].leaders[0]
     tail = _ATTRIBUTION.search(title)
     if tail:
         start, end = tail.span("who")
