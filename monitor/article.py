@@ -259,7 +259,7 @@ def entry_uid(entry: Entry) -> str | None:
         return sha256(f"key:{entry.key}")
     url = canonical_url(entry.url)
     if url and not entry.shared_link and not _home_page(url):
-        return sha256(f"url:{identity_key(url)}")
+        return sha256(f"url:{_identity_key(url)}")
     return guid_key(entry) or (sha256(f"url:{identity_key(url)}") if url else None)
 
 
@@ -276,8 +276,10 @@ def guid_key(entry: Entry) -> str | None:
 
 
 def _home_page(url: str) -> bool:
-    """A link to a site's root names no article (a feed of bulletins all linking home)."""
-    return urlsplit(url).path in ("", "/")
+    """A link to a site's root names no article (a feed of bulletins all linking home).
+    Its identity key ends in "/" only then (trailing slashes are dropped elsewhere)."""
+    key = _identity_key(url)
+    return key.endswith("/") and "?" not in key
 
 
 def legacy_uid(entry: Entry) -> str | None:

@@ -249,8 +249,11 @@ class Pipeline:
             # of a changed feed is old news); record_poll checks again in its transaction.
             # A stored story this source had not listed yet (first polled through another
             # feed of its publisher) gets this source added to its own.
+            legacy = self.store.has_legacy_rows
             keys = [
-                tuple(k for k in (entry_uid(e), legacy_uid(e), guid_key(e)) if k)
+                tuple(
+                    k for k in (entry_uid(e), legacy_uid(e) if legacy else None, guid_key(e)) if k
+                )
                 for e in fetched.entries
             ]
             known = self.store.known_sources([k for ks in keys for k in ks])

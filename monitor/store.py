@@ -17,6 +17,7 @@ delivery row is marked delivered only after the target said so.
 from __future__ import annotations
 
 import fcntl
+import functools
 import json
 import os
 import sqlite3
@@ -329,6 +330,15 @@ class Store:
         if self._lock_file is not None:
             self._lock_file.close()
             self._lock_file = None
+
+    @functools.cached_property
+    def has_legacy_rows(self) -> bool:
+        """Whether articles stored before m005 are here (their uid may be the one an
+        older release gave: see Article.legacy_uid); a store without them needs no
+        such lookups."""
+        return (
+            self._row("select 1 as x from articles where sources is null limit 1", []) is not None
+        )
 
     def __enter__(self) -> Store:
         return self
