@@ -112,7 +112,7 @@ def lookups(path: Path, pool: list, total: int, rng: random.Random) -> dict[str,
     times: dict[str, float] = {}
     probes = [[f"{rng.randrange(total * 2):064x}" for _ in range(50)] for _ in range(9)]
     it = iter(probes)
-    times["known_uids(50)"] = _load.timed(lambda: store.known_uids(next(it)), 9)[0]
+    times["known_sources(50)"] = _load.timed(lambda: store.known_sources(next(it)), 9)[0]
     batches = iter(range(1, 10))
 
     def poll() -> None:

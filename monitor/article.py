@@ -63,7 +63,7 @@ class Entry:
 class Article:
     """A normalized article.
 
-    uid: SHA-256 hex of the identity (see identity_key()).
+    uid: SHA-256 hex of the identity (see entry_uid()).
     url: canonical URL or None. title: one line. text: plain paragraphs joined
     by blank lines. published: aware, with the offset the publisher gave (its
     local day is ``published.date()``): from the item, else the seed month or
@@ -211,6 +211,7 @@ def normalize(
     )
 
 
+@functools.lru_cache(maxsize=16384)
 def identity_key(url: str) -> str:
     """What makes two canonical URLs one story: the scheme, a "www." and a trailing
     slash are not part of it.
@@ -218,15 +219,16 @@ def identity_key(url: str) -> str:
     >>> identity_key("https://www.example.org/a/1/") == identity_key("http://example.org/a/1")
     True
     """
-    return _identity_key(url)
-
-
-@functools.lru_cache(maxsize=16384)
-def _identity_key(url: str) -> str:
     parts = urlsplit(url)
     host = (parts.netloc or "").lower().removeprefix("www.")
     path = parts.path.rstrip("/") or "/"
     return f"{host}{path}" + (f"?{parts.query}" if parts.query else "")
+
+
+def link_key(url: str | None) -> str | None:
+    """The identity key of a link as found (canonicalized first), None for no link."""
+    canonical = canonical_url(url)
+    return identity_key(canonical) if canonical else None
 
 
 def entry_uid(entry: Entry) -> str | None:
@@ -257,10 +259,10 @@ def entry_uid(entry: Entry) -> str | None:
     """
     if entry.key:
         return sha256(f"key:{entry.key}")
-    url = canonical_url(entry.url)
-    if url and not entry.shared_link and not _home_page(url):
-        return sha256(f"url:{_identity_key(url)}")
-    return guid_key(entry) or (sha256(f"url:{identity_key(url)}") if url else None)
+    link = link_key(entry.url)
+    if link and not entry.shared_link and not _home_page(link):
+        return sha256(f"url:{link}")
+    return guid_key(entry) or (sha256(f"url:{link}") if link else None)
 
 
 def guid_key(entry: Entry) -> str | None:
@@ -269,16 +271,15 @@ def guid_key(entry: Entry) -> str | None:
     guid = (entry.guid or "").strip() or None
     if guid is None or entry.key or (entry.shared_guid and entry.url):
         return None
-    as_url = canonical_url(guid) if _is_url(guid) else None
-    if as_url:
-        return sha256(f"url:{identity_key(as_url)}")
+    as_link = link_key(guid) if _is_url(guid) else None
+    if as_link:
+        return sha256(f"url:{as_link}")
     return sha256(f"{_publisher(entry)}|guid:{guid}")
 
 
-def _home_page(url: str) -> bool:
+def _home_page(key: str) -> bool:
     """A link to a site's root names no article (a feed of bulletins all linking home).
-    Its identity key ends in "/" only then (trailing slashes are dropped elsewhere)."""
-    key = _identity_key(url)
+    Its identity key ends in "/" only then (identity_key drops trailing slashes)."""
     return key.endswith("/") and "?" not in key
 
 
@@ -297,15 +298,19 @@ def legacy_uid(entry: Entry) -> str | None:
 def _publisher(entry: Entry) -> str:
     """Who a guid that is not a URL belongs to: the feed's host (one publisher's feeds
     share guids), else the source."""
-    origin = entry.origin or ""
-    if origin.startswith(("http://", "https://")):
-        try:
-            host = (urlsplit(origin).hostname or "").removeprefix("www.")
-        except ValueError:
-            host = ""
-        if host:
-            return f"host:{host}"
-    return f"source:{entry.source}"
+    host = _host(entry.origin or "")
+    return f"host:{host}" if host else f"source:{entry.source}"
+
+
+@functools.lru_cache(maxsize=1024)
+def _host(origin: str) -> str:
+    """The host of a feed's address, without "www."; "" for a file or no address."""
+    if not origin.startswith(("http://", "https://")):
+        return ""
+    try:
+        return (urlsplit(origin).hostname or "").removeprefix("www.")
+    except ValueError:
+        return ""
 
 
 def _guess_language(text: str) -> str:

@@ -390,41 +390,33 @@ def _walk(root: etree._Element, char_refs: bool) -> list[_Item]:
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
         tag = el.tag
-        if event == "start":
-            dropped = (tag in _DROPPED and not (tag == "table" and _layout_table(el))) or (
+        start = event == "start"
+        if tag in _BLOCKS:
+            # A block's start and its end both end the paragraph being built.
+            if linked or prose:
+                key = list_number if list_depth else 0
+                _flush(pieces, items, key, not prose, char_refs, linked)
+                linked = prose = False
+            pieces.clear()
+            if tag in _LISTS:
+                # Counted at the start even when dropped: its end (which iterwalk gives
+                # for a skipped element too) counts it off again.
+                if start and not list_depth:
+                    list_number += 1
+                list_depth += 1 if start else -1
+        if start:
+            if (tag in _DROPPED and not (tag == "table" and _layout_table(el))) or (
                 tag != "a" and _dropped_class(el)
-            )
-            if tag in _BLOCKS:
-                if linked or prose:
-                    key = list_number if list_depth else 0
-                    _flush(pieces, items, key, not prose, char_refs, linked)
-                    linked = prose = False
-                pieces.clear()
-                if dropped:
-                    walker.skip_subtree()
-                    continue
-                if tag in _LISTS:
-                    if not list_depth:
-                        list_number += 1
-                    list_depth += 1
-            elif dropped:
+            ):
                 walker.skip_subtree()
                 continue
-            elif tag == "br":
+            if tag == "br":
                 pieces.append(_BR)
             elif tag == "a":
                 in_link += 1
             text = el.text
         else:
-            if tag in _BLOCKS:
-                if linked or prose:
-                    key = list_number if list_depth else 0
-                    _flush(pieces, items, key, not prose, char_refs, linked)
-                    linked = prose = False
-                pieces.clear()
-                if tag in _LISTS:
-                    list_depth -= 1
-            elif tag == "a":
+            if tag == "a":
                 in_link -= 1
             text = el.tail
         if text:

@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from monitor.article import Article, canonical_url, identity_key, sha256
+from monitor.article import Article, Entry, canonical_url, entry_uid
 from monitor.config import Settings
 from monitor.errors import MonitorError
 from monitor.inputs import Loaded, is_url, load
@@ -47,8 +47,8 @@ def _stored(what: str, database: Path) -> tuple[Article, dict[str, Any], list[An
     uids: list[str] = []
     url = canonical_url(what) if is_url(what) else None
     file = None
-    if url is not None:
-        uids.append(sha256(f"url:{identity_key(url)}"))
+    if url is not None and (uid := entry_uid(Entry(source="show", url=what))):
+        uids.append(uid)
     else:
         file = Path(what).name
     with Store(database) as store:

@@ -376,7 +376,7 @@ class Store:
         transaction. Returns the articles that were new. An article already stored
         (by its uid, or by the uid an older release gave it) is not new; when this
         source had not listed it yet, the source is added to its sources (see
-        add_source)."""
+        _add_source)."""
         with self._write():
             known = self.known_sources([k for a in articles for k in _keys(a)])
             fresh: list[Article] = []
@@ -461,7 +461,7 @@ class Store:
         row = self._row("select source, sources, state from articles where uid = ?", [uid])
         if row is None:
             return False
-        sources = json.loads(row["sources"]) if row["sources"] else [row["source"]]
+        sources = _sources(row)
         if source in sources:
             return False
         sources.append(source)
@@ -671,23 +671,11 @@ class Store:
                 f" where guid_key in ({marks})",
                 chunk + chunk,
             ):
-                sources = json.loads(r["sources"]) if r["sources"] else [r["source"]]
+                sources = _sources(r)
                 value = (r["uid"], tuple(sources))
                 known[r["uid"]] = value
                 if r["guid_key"]:
                     known[r["guid_key"]] = value
-        return known
-
-    def known_uids(self, uids: list[str]) -> set[str]:
-        """Which of these article uids are stored (pruned ones included)."""
-        known: set[str] = set()
-        for i in range(0, len(uids), 500):
-            chunk = uids[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            known.update(
-                r["uid"]
-                for r in self.db.query(f"select uid from articles where uid in ({marks})", chunk)
-            )
         return known
 
     def find_article(
@@ -993,6 +981,11 @@ def _article_row(a: Article, *, baseline: bool) -> dict[str, Any]:
         # the insert.
         "guid_key": a.guid_key if a.guid_key != a.uid else None,
     }
+
+
+def _sources(row: dict[str, Any]) -> list[str]:
+    """An article row's sources: the list, or its one source for a row from before m005."""
+    return json.loads(row["sources"]) if row["sources"] else [row["source"]]
 
 
 def _keys(a: Article) -> tuple[str, ...]:

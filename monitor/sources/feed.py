@@ -51,7 +51,7 @@ from feedparser.sanitizer import replace_doctype
 from feedparser.urls import _urifixer
 from lxml import etree
 
-from monitor.article import Entry, canonical_url, identity_key
+from monitor.article import Entry, link_key
 from monitor.errors import ParseError
 from monitor.sources.base import Fetched, Source, SourceState
 from monitor.sources.dates import parse_date
@@ -166,33 +166,24 @@ def _mark_shared_links(entries: list[Entry]) -> list[Entry]:
     points to one page, a live blog's posts told apart by a #fragment) are told apart by
     guid, not merged by link; items that share a guid but not a link are told apart by
     link."""
+    keys = [link_key(e.url) for e in entries]
     links: dict[str, set[str | None]] = {}
     guids: dict[str, set[str | None]] = {}
-    for e in entries:
-        link = _link_key(e.url)
+    for e, link in zip(entries, keys, strict=True):
         if link:
             links.setdefault(link, set()).add(e.guid)
         if e.guid:
             guids.setdefault(e.guid, set()).add(link)
     shared_links = {link for link, ids in links.items() if len(ids) > 1}
-    shared_guids = {guid for guid, keys in guids.items() if len(keys) > 1}
+    shared_guids = {guid for guid, ids in guids.items() if len(ids) > 1}
     if not shared_links and not shared_guids:
         return entries
     return [
-        replace(
-            e,
-            shared_link=_link_key(e.url) in shared_links,
-            shared_guid=e.guid in shared_guids,
-        )
-        if _link_key(e.url) in shared_links or e.guid in shared_guids
+        replace(e, shared_link=link in shared_links, shared_guid=e.guid in shared_guids)
+        if link in shared_links or e.guid in shared_guids
         else e
-        for e in entries
+        for e, link in zip(entries, keys, strict=True)
     ]
-
-
-def _link_key(url: str | None) -> str | None:
-    canonical = canonical_url(url)
-    return identity_key(canonical) if canonical else None
 
 
 #: Keys parse_feed adds to feedparser's entries: the document's version, and the texts
@@ -207,7 +198,7 @@ def _read_feedparser(body: bytes, headers: Mapping[str, str]) -> _Document:
     """feedparser's reading, with Media RSS texts kept out of the item's title and text:
     feedparser files a media:description as a second description (its content) and a
     media:title as the title. Those items that have no text of their own get their
-    media descriptions back from a second reading of the whole document."""
+    media descriptions back (_media_descriptions)."""
     utf8, stripped, stripped_headers, removed = _without_media(body, headers)
     parsed = _feedparser(stripped, stripped_headers)
     entries = [dict(e) for e in parsed.entries]
@@ -910,6 +901,7 @@ class _Reader:
         # The current entry's state.
         self.entry: dict[str, Any] = {}
         self.depths: dict[str, int] = {}
+        self.field_depths: dict[str, int] = {}
         self.has_content = False
         #: feedparser's has-a-summary and has-content flags for the entry, as they would
         #: be without the Media RSS elements
@@ -992,7 +984,7 @@ class _Reader:
         if set(self.attributes(el)) - {"xml:lang", "lang"}:
             raise _Unsure("item attributes")  # rdf:about, lastmod, href
         self.entry, self.depths = {_VERSION_KEY: self.version}, {}
-        self.field_depths: dict[str, int] = {}
+        self.field_depths = {}
         self.plain_summary = self.plain_content = False
         self.entries.append(self.entry)
         self.title_depth = -1
