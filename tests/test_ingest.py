@@ -69,6 +69,17 @@ def cli_json(*args: object) -> list[dict]:
     return [json.loads(line) for line in result.out.splitlines() if line.strip()]
 
 
+def polled_once(tmp_path, sources: list[dict], **settings) -> Path:
+    """The fact rules, a config with these sources (no baseline, no age limit unless
+    given), one `monitor once`; the config's path."""
+    write_rules(tmp_path, FACT_RULES)
+    config = write_config(
+        tmp_path, **{"baseline": False, "max_age": None, "sources": sources, **settings}
+    )
+    assert run_cli("once", "--config", config).code == 0
+    return config
+
+
 def test_a_weekday_resolves_from_the_publishers_local_day(tmp_path, feed_server):
     # 00:30 in Paris on Thursday 3 February is Wednesday 2 February in UTC: "jeudi"
     # is the day of publication, not last Thursday (27 January).
@@ -81,14 +92,7 @@ def test_a_weekday_resolves_from_the_publishers_local_day(tmp_path, feed_server)
         caption="Emmanuel Macron, à l'Elysée, le 31 janvier 2022.",
     )
     url = feed_server.route("/une.xml", lemonde("une", [item]))
-    write_rules(tmp_path, FACT_RULES)
-    config = write_config(
-        tmp_path,
-        baseline=False,
-        max_age=None,
-        sources=[{"name": "une", "kind": "feed", "url": url}],
-    )
-    assert run_cli("once", "--config", config).code == 0
+    config = polled_once(tmp_path, [{"name": "une", "kind": "feed", "url": url}])
     alerts = cli_json("alerts", "--json", "--config", config)
     contacts = [a for a in alerts if a["kind"] == "contact"]
     assert [a["facts"]["date"] for a in contacts] == ["2022-02-03"], alerts
@@ -121,15 +125,10 @@ def test_an_undated_item_is_dated_when_read_and_still_alerts(tmp_path, feed_serv
         f"<description><![CDATA[{body}]]></description></item></channel></rss>"
     )
     url = feed_server.route("/quotidien.xml", feed)
-    write_rules(tmp_path, FACT_RULES)
-    config = write_config(
-        tmp_path,
-        baseline=False,
-        max_age="7d",
-        sources=[{"name": "quotidien", "kind": "feed", "url": url}],
-    )
     before = datetime.now(UTC)
-    assert run_cli("once", "--config", config).code == 0
+    config = polled_once(
+        tmp_path, [{"name": "quotidien", "kind": "feed", "url": url}], max_age="7d"
+    )
     troops = [a for a in cli_json("alerts", "--json", "--config", config) if a["kind"] == "troops"]
     assert [(a["facts"]["actor"], a["facts"]["count"]) for a in troops] == [("United States", 4200)]
     assert not troops[0]["status"].startswith("suppressed"), troops[0]["status"]
@@ -209,14 +208,7 @@ def test_items_stored_by_an_older_release_are_not_new_again(tmp_path, feed_serve
         xtor="RSS-3208",
     )
     url = feed_server.route("/une.xml", lemonde("une", [item]))
-    write_rules(tmp_path, FACT_RULES)
-    config = write_config(
-        tmp_path,
-        baseline=False,
-        max_age=None,
-        sources=[{"name": "une", "kind": "feed", "url": url}],
-    )
-    assert run_cli("once", "--config", config).code == 0
+    config = polled_once(tmp_path, [{"name": "une", "kind": "feed", "url": url}])
     link = "https://www.lemonde.fr/international/article/2022/02/03/ancien.html?xtor=RSS-3208"
     old = legacy_uid(Entry(source="une", guid=link, url=link))
     with sqlite3.connect(tmp_path / "monitor.db") as db:
@@ -323,14 +315,7 @@ def test_export_keeps_exact_times_and_replays_to_the_same_dates(tmp_path, feed_s
         )
     ]
     url = feed_server.route("/une.xml", lemonde("une", items))
-    write_rules(tmp_path, FACT_RULES)
-    config = write_config(
-        tmp_path,
-        baseline=False,
-        max_age=None,
-        sources=[{"name": "une", "kind": "feed", "url": url}],
-    )
-    assert run_cli("once", "--config", config).code == 0
+    config = polled_once(tmp_path, [{"name": "une", "kind": "feed", "url": url}])
     stored = sorted(a["facts"]["date"] for a in cli_json("alerts", "--json", "--config", config))
     assert stored == ["2022-03-01", "2022-03-31"]
     out = tmp_path / "export"
