@@ -31,183 +31,117 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from monitor.extract import vocab
 from monitor.extract.dates import DateMention, find_dates, resolve
 from monitor.extract.gazetteer import Leader, gazetteer
 from monitor.extract.leaders import Mention
 from monitor.extract.lexicon import ADJECTIVES, MONTHS, PROPER_NOUNS
-from monitor.extract.phrases import stems
 from monitor.extract.speaker import bare_lead, first_person
 
 _I = re.IGNORECASE
-# Words said to a leader ("a assuré à son homologue ukrainien", "a dit Poutine à
-# Macron", "told Macron"): an exchange of the two, reported by its content.
-_TOLD_VERBS = (
-    "dit",
-    "déclaré",
-    "assuré",
-    "réassuré",
-    "rappelé",
-    "confirmé",
-    "réaffirmé",
-    "affirmé",
-    "promis",
-    "expliqué",
-    "répété",
-    "indiqué",
-    "garanti",
-    "demandé",
-)
-_TOLD_EN_VERBS = ("told", "assured", "promised")
-# A demand with an infinitive is an appeal that may be public ("a demandé à Poutine de
-# retirer ses troupes"); a demand for a thing is put to him ("demandé à Poutine un
-# cessez-le-feu").
-_DEMAND_VERBS = ("demandé",)
-# Short words that may stand between the verb and "à": an inverted subject's name
-# (capitalised, matched case-sensitively), a day, an adverb.
-_TOLD_GAP_WORDS = (
-    "lundi mardi mercredi jeudi vendredi samedi dimanche hier aussi également notamment "
-    "encore alors lui elle personnellement directement"
-)
-_TOLD = (
-    r"(?:" + "|".join(_TOLD_VERBS) + r")"
-    r"(?:\s*,?\s+(?:(?-i:[A-ZÉ])[\w'-]*|" + "|".join(_TOLD_GAP_WORDS.split()) + r")){0,3}"
-    r"\s*,?\s+(?:à|au)(?=\s)|(?:" + "|".join(_TOLD_EN_VERBS) + r")(?=\s)"
-)
+
+
+def _words(key: str) -> str:
+    """A vocabulary key's phrases, every language, as one alternation."""
+    return vocab.alternation(vocab.words(key))
+
+
+def _plain(key: str) -> str:
+    """A key's single words as a plain alternation, for the grammar patterns below."""
+    return "|".join(re.escape(w) for w in vocab.words(key))
+
+
+def _lead(key: str) -> str:
+    """A key's words before another word: a space after each, none after an elision."""
+    return "|".join(re.escape(w) + ("" if w.endswith("'") else r"\s+") for w in vocab.words(key))
+
+
+def _told() -> str:
+    """Words said to a leader ("a assuré à son homologue ukrainien", "told Macron"): each
+    language's TOLD verbs, then up to three gap words (an inverted subject's name, a day,
+    an adverb) and the word naming the one told (TOLD_TO), where the language has one."""
+    out = []
+    for lang in vocab.LANGUAGES:
+        verbs = vocab.alternation(vocab.words("TOLD", (lang,)))
+        to = vocab.words("TOLD_TO", (lang,))
+        if not to:
+            out.append(verbs + r"(?=\s)")
+            continue
+        gap = "|".join(vocab.words("TOLD_GAP", (lang,)))
+        out.append(
+            verbs
+            + r"(?:\s*,?\s+(?:(?-i:[A-ZÉ])[\w'-]*|"
+            + gap
+            + r")){0,3}\s*,?\s+(?:"
+            + "|".join(to)
+            + r")(?=\s)"
+        )
+    return "|".join(out)
+
+
+_TOLD = _told()
 _TOLD_AT = re.compile(_TOLD, _I)
-_DEMAND_TAIL = re.compile(r"\s*,?\s*(?:de\s|d')", _I)
-# (pattern, mode, needs_object): needs_object means a leader must follow closely
+_DEMAND_VERBS = vocab.words("DEMAND")
+_DEMAND_TAIL = re.compile(r"\s*,?\s*(?:" + _lead("DEMAND_INFINITIVE") + ")", _I)
+# "Putin and Biden spoke for two hours": no object, the pair is the subject.
+_PAIR_TALK = (
+    _words("PAIR_TALK") + r"(?=\s+(?:" + "|".join(vocab.words("PAIR_TALK_NEXT")) + r")\b|\s*[.,;])"
+)
+# (vocabulary key, mode, needs_object): needs_object means a leader must follow closely
 # ("a reçu Olaf Scholz", "called Putin"), since "a reçu le soutien de" is no meeting.
-_TRIGGERS: tuple[tuple[re.Pattern[str], str | None, bool], ...] = tuple(
-    # The leading \b keeps the engine from trying every branch at every character.
-    (re.compile(r"\b(?:" + p + ")", _I), mode, needs_object)
-    for p, mode, needs_object in (
-        (
-            r"(?:entretien|échange|conversation|appel|coup\s+de\s+fil|contact)s?\s+"
-            r"(?:téléphoniques?|par\s+téléphone|au\s+téléphone|(?:par|en)\s+visioconférence|"
-            r"vidéo)|téléphon\w+|visioconférence|coup\s+de\s+fil|au\s+bout\s+du\s+fil|"
-            r"(?:entretenu\w*|parlé|échangé|discuté|entretiendr\w+|entretenir|parler|échanger|"
-            r"entretient|entretiennent)\s+(?:\w+\s+){0,2}?(?:par|au)\s+téléphone|"
-            r"appels?\s+(?:avec|entre)|(?:un|l'|cet|son|leur|d'|cette\s+heure\s+d')\s*appel\b"
-            r"(?!\s+(?:à|au|aux|de\s+(?:la|l')\s+(?:communauté|onu)))",
-            "phone",
-            False,
-        ),
-        (
-            r"(?:phone|telephone)\s+(?:call|conversation|talks?)|calls?\s+(?:with|between)|"
-            r"(?:a|the|their|his|her|an?\s+hour-long|[\w-]+-minute)\s+(?:[\w.-]+\s+){0,3}?call\b"
-            r"(?!\s+for\b)|(?:tele)?phoned|by\s+(?:tele)?phone|on\s+the\s+phone|"
-            r"video\s*(?:call|conference|link)|videoconference",
-            "phone",
-            False,
-        ),
-        (
-            r"\b(?:a|ont|avait|avaient)\s+appelé|appel(?:er|le|lent|lera|leront|ait|aient|é|ée|és)\b|"
-            r"\bcalled|\bcall(?:s|ing)?\b",
-            "phone",
-            True,
-        ),
-        (
-            r"se\s+rend(?:re|ra|ront|rait|raient|ent)?\s+(?:\w+\s+){0,2}?(?:à|en|au)\s|"
-            r"s'(?:est|était)\s+rendue?\s+(?:\w+\s+){0,2}?(?:à|en|au)\s|"
-            r"se\s+sont\s+rendus\s+(?:\w+\s+){0,2}?(?:à|en|au)\s|"
-            r"(?:visite|voyage|déplacement)s?\s+(?:officielle?\s+|d'(?:é|e)tat\s+)?(?:à|en|au)\s|"
-            r"en\s+visite|visiter|visites?\b|visit(?:s|ed|ing)?\b|travel(?:s|ed|led|ing)?\s+to|"
-            r"trip\s+to|fl(?:y|ew|ies|ying)\s+to|arriv\w*\s+(?:\w+\s+){0,2}?(?:in|à|en|au)\s|"
-            r"attendue?s?\s+(?:\w+\s+){0,2}?(?:à|en|au)\s|expected\s+(?:\w+\s+){0,2}?in\s",
-            "visit",
-            False,
-        ),
-        (
-            r"rencontr\w+|se\s+retrouv\w+|retrouvera\w*|sommet|tête-à-tête|réunion|dîn\w+|entrevue|"
-            r"\bmeet(?:s|ing)?\b|\bmet\b|summit|sit\s+down\s+with|face-to-face",
-            "meeting",
-            False,
-        ),
-        (
-            r"\b(?:reçu\w*|recevra\w*|reçoi\w+|recevoir|accueill\w+|hosted|hosts|host|hosting|"
-            r"received|"
-            r"receives?|welcomed)\b",
-            "meeting",
-            True,
-        ),
-        (
-            r"s'entret\w+|entreten\w+|entretiens?\b|se\s+parler\w*|"
-            r"conversations?\b|échang\w+\s+(?:\w+\s+)?avec|discussions?\s+(?:avec|entre)|"
-            r"pourparlers|parl\w+\s+(?:[\w'-]+\s+){0,4}?avec|parlé\s+à|s'est\s+parlé|se\s+sont\s+parlé|"
-            r"s'étaient\s+parlé|spoke\s+(?:with|to)|speak(?:s|ing)?\s+(?:with|to)|"
-            r"spoken\s+(?:with|to)|talk(?:s|ed|ing)?\s+(?:with|to|between)|"
-            r"(?:held|hold|holding)\s+(?:[\w-]+\s+)?talks|conversation|discut\w+\s+avec|"
-            r"discussed\s+(?:[\w'-]+\s+){0,4}?with|(?:ont|avaient)\s+(?:discuté|échangé)\b|"
-            # "Putin and Biden spoke for two hours": no object, the pair is the subject.
-            r"(?:spoke|talked|conferred|se\s+sont\s+parlé|se\s+sont\s+entretenus)"
-            r"(?=\s+(?:for|over|late|early|again|briefly|on|in|at|during|since|yesterday|today|"
-            r"this|last|pendant|"
-            r"durant|longuement|mardi|lundi|mercredi|jeudi|vendredi|samedi|dimanche)\b|\s*[.,;])",
-            None,
-            False,
-        ),
-        (_TOLD, None, True),
-    )
+# Earlier keys win where two match at the same place ("entretien téléphonique" is
+# phone, not just a talk).
+_TRIGGER_KEYS: tuple[tuple[str, str | None, bool], ...] = (
+    ("PHONE", "phone", False),
+    ("PHONE_OBJECT", "phone", True),
+    ("VISIT", "visit", False),
+    ("MEETING", "meeting", False),
+    ("MEETING_OBJECT", "meeting", True),
+    ("TALK", None, False),
+    ("PAIR_TALK", None, False),
+    ("TOLD", None, True),
 )
-#: Cheap first pass: every trigger has a word starting with one of these.
-_TRIGGER_WORDS = (
-    "retrouver retrouvent entretien échange conversation appel téléphone visioconférence bout "
-    "fil contact rend rendre rendu rendent voyage déplacement rencontre sommet tête "
-    "réunion dîner meet meets meeting met summit reçu recevoir reçoit accueil host hosts hosting "
-    "hosted receive welcome discussion pourparlers parler parlait spoke speak talk talks "
-    "talked call called calls phone phoned travel trip fly flew flies flying sit face "
-    "visite visiter arrive arrived arrivé arrivée visit dîné dîne dîner vu conferred "
-    "attendu attendue attendus expected parleront parlera "
-    + " ".join(_TOLD_VERBS + _TOLD_EN_VERBS)
-    + " "
-    "tête-à-tête"
+_TRIGGER_PATTERNS = {
+    key: (_TOLD if key == "TOLD" else _PAIR_TALK if key == "PAIR_TALK" else _words(key))
+    for key, _, _ in _TRIGGER_KEYS
+}
+#: Cheap first pass, derived from the same phrases: every contact word's key stem.
+TRIGGER_STEMS = vocab.phrase_stems(w for k, _, _ in _TRIGGER_KEYS for w in vocab.words(k))
+# One pass over the sentence instead of one per key, behind a lookahead of the letters
+# a contact word can start with (derived from the phrases: a cheap test that skips most
+# positions before the alternation is tried).
+_ALL_TRIGGERS = re.compile(
+    r"\b(?="
+    + "["
+    + vocab.first_letters(w for k, _, _ in _TRIGGER_KEYS for w in vocab.words(k))
+    + "])(?:"
+    + "|".join(f"(?P<t{i}>{_TRIGGER_PATTERNS[k]})" for i, (k, _, _) in enumerate(_TRIGGER_KEYS))
+    + ")",
+    _I,
 )
-TRIGGER_STEMS = stems(_TRIGGER_WORDS.split())
-# (?=[...]): the letters a match can start with, a cheap test before the alternation
-# (Python's re enters every branch at every position of a case-insensitive pattern).
-# Same below: a word added to such an alternation needs its first letter in the set.
+_TOLD_GROUP = f"t{len(_TRIGGER_KEYS) - 1}"
 _NEGATION = re.compile(
-    r"(?=[acdenrs])"
-    r"(?:\b(?:n'|ne\s+)(?:\w+\s+|\w+'){0,3}?(?:pas|plus|jamais|point)\b|\bsans\b|\brefus\w*|"
-    r"\brejet\w*|\bexclu\w*|\bnot\b|n't\b|\bnever\b|\bno\s+plans?\b|\bdeclin\w+|"
-    r"\brul(?:ed|es|ing)\s+out|\baucun\w*|\bno\s+(?:meeting|call|talks)\b|\bannul\w+|"
-    r"\bcancel\w*|\breport\w*\s+sine\s+die|\benterr\w+|\babandonn\w+|\bcalled\s+off)",
+    r"(?=["
+    + vocab.first_letters(vocab.words("NEGATION") + vocab.words("NEGATION_OPEN"))
+    + r"])(?:\b(?:"
+    + _lead("NEGATION_OPEN")
+    + r")(?:\w+\s+|\w+'){0,3}?(?:"
+    + _plain("NEGATION_CLOSE")
+    + r")\b|\b"
+    + _words("NEGATION")
+    + ")",
     _I,
 )
-_NOT_EXCLUDED = re.compile(
-    r"n'exclu\w*\s+pas|ne\s+pas\s+exclure|n'a\s+pas\s+exclu|n'ont\s+pas\s+exclu|"
-    r"(?:did|does|do)\s+not\s+rule\s+out|(?:didn't|doesn't|don't)\s+rule\s+out|"
-    r"not\s+ruled\s+out",
-    _I,
-)
-_PLANNED = re.compile(
-    r"\b(?=[abcdehilmnpstuvwà])"
-    r"(?:va|vont|allait|allaient|doit|doivent|devait|devaient|devrait|devraient|devra|"
-    r"aura|auront|attendue?s?|"
-    r"devront|prévue?s?|prévoi\w*|envisag\w*|projet\w*|compte|comptent|souhait\w*|veut|"
-    r"veulent|voudrait|espère\w*|propos\w*|invit\w*|convenu|décid\w*\s+de|accept\w*\s+de|"
-    r"prochaine?s?|prochainement|bientôt|à\s+venir|d'ici|aura\s+lieu|auront\s+lieu|"
-    r"se\s+tiendr\w+|possibilité|possible|pourrai\w*|pourra|pourront|tenue|"
-    r"will|shall|plans?\s+to|planning\s+to|planned|expected|due\s+to|set\s+to|scheduled|"
-    r"slated|upcoming|next|would|could|may|might|hopes?\s+to|wants?\s+to|agreed\s+to|"
-    r"proposed|invited|soon|later\s+this|is\s+to|are\s+to|to\s+be\s+held|"
-    r"agreed\s+(?:\w+\s+){0,2}to|accept\w*\s+le\s+principe|d'accord\s+pour|"
-    # "ahead of the Xi-Putin summit", "à la veille de leur rencontre": still to come.
-    r"ahead\s+of|in\s+the\s+run-up\s+to|(?:en\s+amont|à\s+la\s+veille)\s+(?:de|du|des|d'))\b",
-    _I,
-)
+_NOT_EXCLUDED = re.compile(_words("NOT_EXCLUDED"), _I)
+# A channel ("via videoconference") says how a contact word's event was held; alone,
+# it is no contact.
+_CHANNEL = re.compile(r"\b" + _words("CHANNEL") + r"\s*\(?\s*$", _I)
+_PLANNED = re.compile(vocab.prefiltered(vocab.words("PLANNED")), _I)
 _VERB_WORD = re.compile(r"(?:se\s+|s')?([\w-]+)", _I)
-_FUTURE_ENDING = re.compile(r"(?:dr|er|ll|vr|endr|iendr|cevr)(?:a|ont|ait|aient)$", _I)
-_INFINITIVES = re.compile(
-    r"rencontrer|rendre|recevoir|visiter|entretenir|parler|échanger|appeler|téléphoner|"
-    r"accueillir|meet|visit|travel|host|receive|speak|talk|call|fly|hold",
-    _I,
-)
-_PAST_VERB = re.compile(
-    r"met|spoke|talked|held|visited|hosted|received|called|phoned|telephoned|travell?ed|"
-    r"flew|welcomed|spoken|told|assured|promised",
-    _I,
-)
+# Future and conditional forms of a contact verb ("rencontrera", "se rendraient").
+_FUTURE_ENDING = re.compile(r"\w(?:" + _plain("FUTURE_ENDINGS") + r")$", _I)
+_INFINITIVES = re.compile(_plain("INFINITIVES"), _I)
+_PAST_VERB = re.compile(_plain("PAST_FORMS"), _I)
 _AUXILIARY = re.compile(
     r"\b(?:a|ont|avait|avaient|eut|s'est|se\s+sont|s'était|s'étaient|ayant|has|have|had|"
     r"est|sont|était|étaient)\s+(?:\w+\s+){0,2}?$",
@@ -241,16 +175,12 @@ _TITLE_GAP_TEXT = (
 _TITLE_GAP_WORDS = frozenset(_TITLE_GAP_TEXT.split())
 # One word of the gap: "sud-africain" whole, so it is found among the adjectives.
 _GAP_WORD = re.compile(r"\w[\w.-]*")
-_ATTENDING = re.compile(r"\b(?:attend\w*|particip\w*|assist\w*|pris\s+part|take\s+part)\b", _I)
+_ATTENDING = re.compile(r"\b" + _words("ATTENDING"), _I)
 _PRESS_INTERVIEW = re.compile(
     r"\s+(?:accordé\s+|donné\s+|publié\s+)?(?:à|au|aux|avec|with|to)\s+(?:la\s+|le\s+|l'|the\s+)?"
     r"[A-Z]",
 )
-_PRESENT = re.compile(
-    r"(?:se\s+rend|se\s+rendent|s'entretient|s'entretiennent|rencontre|rencontrent|reçoit|"
-    r"reçoivent|accueille|accueillent|visite|meets|visits|travels\s+to|hosts|receives)\b",
-    _I,
-)
+_PRESENT = re.compile(_words("PRESENT_FORMS"), _I)
 _CALL_ON = re.compile(r"\s+(?:on|upon|for)\b", _I)
 _URGE_TAIL = re.compile(
     r"\s*,?\s*(?:à|a|to)\s+(?:ne\s+pas\s+|la\s+|l'|au\s+|aux\s+|[\w-]+(?:er|ir|re)\b)", _I
@@ -280,54 +210,50 @@ _INFINITIVE_LEAD = re.compile(
     r"\bcould\s+|\bmay\s+|\bmight\s+)(?:se\s+|s')?(?:\w+\s+){0,1}$",
     _I,
 )
+# Someone's agent ("l'envoyé de Macron", "Putin's spokesman") or a source ("selon
+# Macron"): not a party.
 _EXCLUDED_BEFORE = re.compile(
-    r"(?=[abcdefghmoprswàé])"
-    r"(?:(?:représentante?|envoyée?|émissaire|conseill(?:er|ère)|porte-parole|ministre|"
-    r"ambassadeur|ambassadrice|entourage|proche|gouvernement|administration|régime|"
-    r"cabinet|camp|parti|bureau|service|fils|fille|épouse|femme|mari|frère|"
-    r"envoy|adviser|advisor|spokes(?:man|woman|person)|aide|minister|ambassador|"
-    r"government|administration|regime|office|party|son|daughter|wife|husband|brother)s?)"
-    r"\s+(?:\w+\s+){0,2}?(?:de\s+|d'|du\s+|des\s+|of\s+|to\s+|for\s+)$"
-    r"|(?:selon|d'après|according\s+to|au\s+nom\s+de|on\s+behalf\s+of|à\s+la\s+demande\s+de|"
-    r"at\s+the\s+request\s+of)\s+(?:[\w.]+\s+){0,2}?$",
+    r"(?=["
+    + vocab.first_letters(vocab.words("AGENTS") + vocab.words("ATTRIBUTION"))
+    + "])(?:"
+    + vocab.alternation(w + "(s)?" for w in vocab.words("AGENTS"))
+    + r"\s+(?:\w+\s+){0,2}?(?:de\s+|d'|du\s+|des\s+|of\s+|to\s+|for\s+)$|"
+    + _words("ATTRIBUTION")
+    + r"\s+(?:[\w.]+\s+){0,2}?$)",
     _I,
 )
-_EXCLUDED_KEY_WORDS = (
-    "repr envoy émiss consei porte-parole minist ambass entourage proche gouvern "
-    "administration régime cabinet camp parti bureau services fils fille épouse femme "
-    "mari frère advis spokes aide govern regime office party son daughter wife husband "
-    "brother selon d'après according nom behalf demande request"
+#: Whether any agent or attribution word is near: one scan of a literal alternation of
+#: the words' stems (re finds its first letters fast) before the regex above.
+_EXCLUDED_KEYS = re.compile(
+    "|".join(
+        sorted(
+            {
+                re.escape(max(re.match(r"[\w' ]*", w.lower()).group(0).split(), key=len)[:6])  # type: ignore[union-attr]
+                for w in vocab.words("AGENTS") + vocab.words("ATTRIBUTION")
+            }
+        )
+    )
 )
-#: Whether any key word is a substring: one scan of a case-sensitive literal
-#: alternation (re finds its first letters fast) instead of a Python loop over the keys.
-_EXCLUDED_KEYS = re.compile("|".join(re.escape(k) for k in _EXCLUDED_KEY_WORDS.split()))
-_CONTACT_NOUN_WORDS = (
-    "visit visits trip call calls meeting meetings talks conversation summit phone "
-    "telephone video invitation"
-)
-_CONTACT_NOUNS = frozenset(_CONTACT_NOUN_WORDS.split())
-_ANAPHOR = re.compile(
-    r"\b(?:les\s+deux\s+(?:dirigeants|chefs\s+d'(?:é|e)tat|présidents|hommes|leaders)|"
-    r"the\s+two\s+(?:leaders|presidents|men)|both\s+leaders)\b",
-    _I,
-)
-ANAPHOR_STEMS = stems(["deux", "two", "both"])
-# An offer is not a plan: "Erdogan offered to host talks between Putin and Zelensky".
+_CONTACT_NOUNS = frozenset(vocab.words("CONTACT_NOUNS"))
+_ANAPHOR = re.compile(r"\b" + _words("ANAPHOR"), _I)
+ANAPHOR_STEMS = vocab.phrase_stems(vocab.words("ANAPHOR"))
+# An offer is not a plan: "Erdogan offered to host talks between Putin and Zelensky";
+# a demand is not a contact either: "Zelensky called for a meeting with Putin".
 _PROPOSAL = re.compile(
-    r"\b(?=[acdiopru])"
-    r"(?:offered|offers|offer|proposé|propose|proposes|proposait|invité|invite|invited|"
-    r"invites)\s+(?:\w+\s+){0,3}?(?:to|de|d'|à)\s+(?:\w+\s+)?$"
-    # A demand is not a contact either: "Zelensky called for a meeting with Putin".
-    r"|\b(?:call(?:ed|s)?\s+for|demand\w*|réclam\w*|appel\w*\s+à|request\w*|ask\w*\s+for|"
-    r"urg\w*)\s+(?:\w+\s+){0,3}?$",
+    r"\b(?=["
+    + vocab.first_letters(vocab.words("PROPOSAL") + vocab.words("DEMAND_CONTACT"))
+    + "])(?:"
+    + _words("PROPOSAL")
+    + r"\s+(?:\w+\s+){0,3}?(?:"
+    + _lead("PROPOSAL_TO")
+    + r")(?:\w+\s+)?$|"
+    + _words("DEMAND_CONTACT")
+    + r"\s+(?:\w+\s+){0,3}?$)",
     _I,
 )
 # A summit named as the setting of something else: "Lors du sommet, Biden a appelé...".
 _SETTING = re.compile(
-    r"(?=[adelo])"
-    r"(?:lors\s+d[ue']|au|at\s+the|during\s+the|en\s+marge\s+d[ue']|on\s+the\s+sidelines\s+of|"
-    r"ahead\s+of\s+the|avant\s+le|after\s+the|après\s+le)\s*(?:\w+\s+)?$",
-    _I,
+    vocab.prefiltered(vocab.words("SETTING"), boundary=False) + r"\s*(?:\w+\s+)?$", _I
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # Where a first event's objects stop: ", and German Chancellor Olaf Scholz said..."
@@ -359,11 +285,12 @@ _EVENT_BREAK = re.compile(
     _I,
 )
 _REPORTED_DATE = re.compile(
-    r"(?=[acdefiprstà])"
-    r"(?:annoncé|déclaré|indiqué|précisé|affirmé|assuré|expliqué|rapporté|confirmé|dit|"
-    r"ajouté|souligné|estimé|fait\s+savoir|said|announced|told|confirmed|stated|added|"
-    r"reported|according\s+to\s+\w+|told\s+(?:reporters|journalists|the\s+press|\w+)|"
-    r"(?:à\s+la\s+presse|aux\s+journalistes))\s+"
+    r"(?=["
+    + vocab.first_letters(vocab.words("REPORTING"))
+    + "])"
+    + r"(?:"
+    + _words("REPORTING")
+    + r"|told\s+(?:reporters|journalists|the\s+press|\w+))\s+"
     # "a rapporté la Maison Blanche ce mardi", "said the White House on Monday"
     r"(?:(?:la|le|les|l'|the|a|un|une|du|de|des|(?:l'|d')?(?-i:[A-ZÉ])[\w'-]*)\s+){0,4}"
     r"(?:ce\s+|le\s+|on\s+|this\s+)?$",
@@ -381,22 +308,7 @@ _DESTINATION = re.compile(
 )
 # A city held by another state is no visit to its country's leader: "Putin visits
 # Russian-occupied Mariupol", "à Kherson, occupée par l'armée russe".
-_OCCUPIED_WORDS = (
-    "occupied",
-    "occupé",
-    "occupée",
-    "occupés",
-    "occupées",
-    "annexed",
-    "annexé",
-    "annexée",
-    "annexés",
-    "annexées",
-    "occupation",
-    "annexation",
-    "annexion",
-)
-_OCCUPIED = re.compile(r"\b(?:" + "|".join(_OCCUPIED_WORDS) + r")\b", _I)
+_OCCUPIED = re.compile(r"\b" + _words("OCCUPIED"), _I)
 _PRONOUN_BEFORE = re.compile(r"\b(?:l'|le\s+|la\s+|lui\s+)$", _I)
 _PRONOUN_AFTER = re.compile(r"^\s+(?:him|her)\b", _I)
 _DIRECT_PLACE = re.compile(r"\s+(?P<place>[A-ZÉ][\w'-]*(?:\s+[A-ZÉ][\w'-]*)?)")
@@ -413,22 +325,6 @@ class RawContact:
     date: dt.date | None
     status: str
     circumstance: bool = False
-
-
-# One pass over the sentence instead of one per pattern; earlier patterns win where
-# two match at the same place ("entretien téléphonique" is phone, not just a talk).
-# The lookahead lists the letters a contact word can start with (or the one branch that
-# starts with any word, "[\w-]+-minute call"): a cheap test that skips most positions
-# before the alternation is tried, without changing any match.
-_ALL_TRIGGERS = re.compile(
-    r"\b(?=[abcdefghilmoprstuvwé]|[\w-]+-minute)(?:"
-    + "|".join(f"(?P<t{i}>{p.pattern[5:-1]})" for i, (p, _, _) in enumerate(_TRIGGERS))
-    + ")",
-    _I,
-)
-
-
-_TOLD_GROUP = f"t{len(_TRIGGERS) - 1}"
 
 
 def has_trigger(words: frozenset[str]) -> bool:
@@ -467,7 +363,7 @@ def find_contacts(
     triggers: list[tuple[int, int, str | None]] = []
     told: list[tuple[int, int, str | None]] = []
     for m in _ALL_TRIGGERS.finditer(text):
-        _, mode, needs_object = _TRIGGERS[int((m.lastgroup or "t0")[1:])]
+        _, mode, needs_object = _TRIGGER_KEYS[int((m.lastgroup or "t0")[1:])]
         if (
             needs_object
             and not any(_object_follows(text, m.end(), x.start) for x in mentions)
@@ -500,6 +396,8 @@ def find_contacts(
             told.append((m.start(), m.end(), mode))
             continue
         triggers.append((m.start(), m.end(), mode))
+    if triggers and all(_CHANNEL.search(text, max(0, a - 12), a) for a, _, _ in triggers):
+        return []  # "X and Y (via videoconference)": how they took part, in what?
     if not triggers:
         # Words said to a leader count only where no contact word tells the exchange:
         # "told Zelensky in a call on Monday" is the call.

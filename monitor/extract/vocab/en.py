@@ -1,0 +1,236 @@
+"""English vocabulary of the extractors: data only, in the phrase syntax of
+`monitor.extract.vocab`. Every language module defines the same names."""
+
+# Articles, prepositions, pronouns and auxiliaries: never a phrase's key word for the
+# cheap stem prefilter while the phrase has another.
+FUNCTION_WORDS = (
+    "a",
+    "an",
+    "the",
+    "their",
+    "his",
+    "her",
+    "its",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "by",
+    "with",
+    "between",
+    "for",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+)
+
+# ------------------------------------------------------------------ contact words
+PHONE = (
+    "(phone|telephone) (call|conversation|talk)(s)?",
+    "call(s)? (with|between)",
+    "(a|the|their|his|her|an hour-long) ~3 call!(for)",
+    "(tele)?phoned",
+    "by (tele)?phone",
+    "on the phone",
+    # Not "via videolink": taking part in a session that way is no contact of two.
+    "video(call|conference)",
+    "video (call|conference)",
+)
+PHONE_OBJECT = ("called", "call(s|ing)?")
+VISIT = (
+    "visit(s|ed|ing)?",
+    "travel(s|ed|led|ing)? to",
+    "trip to",
+    "fl(y|ew|ies|ying) to",
+    "arriv* ~2 in",
+    "expected ~2 in",
+)
+MEETING = (
+    "meet(s|ing)?",
+    "met",
+    "summit(s)?",
+    "^sit down with",
+    "face-to-face",
+)
+MEETING_OBJECT = (
+    "hosted",
+    "hosts",
+    "host",
+    "hosting",
+    "received",
+    "receive(s)?",
+    "welcomed",
+)
+TALK = (
+    "spoke (with|to)",
+    "speak(s|ing)? (with|to)",
+    "spoken (with|to)",
+    "talk(s|ed|ing)? (with|to|between)",
+    "(held|hold|holding) ~1 talks",
+    "conversation(s)?",
+    "discussed ~4 with",
+)
+PAIR_TALK = ("spoke", "talked", "conferred")
+PAIR_TALK_NEXT = (
+    "for",
+    "over",
+    "late",
+    "early",
+    "again",
+    "briefly",
+    "on",
+    "in",
+    "at",
+    "during",
+    "since",
+    "yesterday",
+    "today",
+    "this",
+    "last",
+)
+TOLD = ("told", "assured", "promised")
+# English needs no word after the verb: "told Macron".
+TOLD_TO = ()
+TOLD_GAP = ()
+DEMAND = ()
+DEMAND_INFINITIVE = ()
+CONTACT_NOUNS = (
+    "visit",
+    "visits",
+    "trip",
+    "call",
+    "calls",
+    "meeting",
+    "meetings",
+    "talks",
+    "conversation",
+    "summit",
+    "phone",
+    "telephone",
+    "video",
+    "invitation",
+)
+ANAPHOR = ("the ^two (leaders|presidents|men)", "^both leaders")
+
+# Before a mode word, a channel: "via videoconference" is how, not a contact.
+CHANNEL = ("via",)
+
+# ------------------------------------------------------------------ status cues
+NEGATION = (
+    "not",
+    "(did|does|do|is|are|was|were|has|have|had|could|would|should|ca|wo|must|need)n't",
+    "never",
+    "no plan(s)?",
+    "declin+",
+    "rul(ed|es|ing) out",
+    "no (meeting|call|talks)",
+    "cancel*",
+    "called off",
+)
+NEGATION_OPEN = ()
+NEGATION_CLOSE = ()
+NOT_EXCLUDED = (
+    "(did|does|do) not rule out",
+    "(didn't|doesn't|don't) rule out",
+    "not ruled out",
+)
+PLANNED = (
+    "will",
+    "shall",
+    "plan(s)? to",
+    "planning to",
+    "planned",
+    "expected",
+    "due to",
+    "set to",
+    "scheduled",
+    "slated",
+    "upcoming",
+    "next",
+    "would",
+    "could",
+    "may",
+    "might",
+    "hope(s)? to",
+    "want(s)? to",
+    "agreed to",
+    "proposed",
+    "invited",
+    "soon",
+    "later this",
+    "is to",
+    "are to",
+    "to be held",
+    "agreed ~2 to",
+    # "ahead of the Xi-Putin summit": still to come.
+    "ahead of",
+    "in the run-up to",
+)
+PROPOSAL = ("offered", "offers", "offer", "proposes", "invited", "invites", "invite")
+PROPOSAL_TO = ("to",)
+DEMAND_CONTACT = ("call(ed|s)? for", "demand*", "request*", "ask* for", "urg*")
+
+# ------------------------------------------------------------------ verb forms
+FUTURE_ENDINGS = ()
+INFINITIVES = ("meet", "visit", "travel", "host", "receive", "speak", "talk", "call", "fly", "hold")
+PAST_FORMS = (
+    "met",
+    "spoke",
+    "talked",
+    "held",
+    "visited",
+    "hosted",
+    "received",
+    "called",
+    "phoned",
+    "telephoned",
+    "traveled",
+    "travelled",
+    "flew",
+    "welcomed",
+    "spoken",
+    "told",
+    "assured",
+    "promised",
+)
+PRESENT_FORMS = ("meets", "visits", "travels to", "hosts", "receives")
+REPORTING = (
+    "said",
+    "announced",
+    "told",
+    "confirmed",
+    "stated",
+    "added",
+    "reported",
+    "according to +",
+)
+
+# ------------------------------------------------------------------ who is not a party
+AGENTS = (
+    "envoy",
+    "adviser",
+    "advisor",
+    "spokes(man|woman|person)",
+    "aide",
+    "minister",
+    "ambassador",
+    "government",
+    "administration",
+    "regime",
+    "office",
+    "party",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "brother",
+)
+ATTRIBUTION = ("according to", "on behalf of", "at the request of")
+SETTING = ("at the", "during the", "on the sidelines of", "ahead of the", "after the")
+ATTENDING = ("attend*", "take part")
+OCCUPIED = ("occupied", "annexed")

@@ -1,0 +1,360 @@
+"""French vocabulary of the extractors: data only, in the phrase syntax of
+`monitor.extract.vocab` (a space, `~N` words between, `*`/`+` more letters,
+`(a|b)` alternatives, `?` optional, `!(a|b)` not followed by). Every language module
+defines the same names; an empty tuple says the language has no such words.
+"""
+
+# Articles, prepositions, pronouns and auxiliaries: never a phrase's key word for the
+# cheap stem prefilter while the phrase has another.
+FUNCTION_WORDS = (
+    "le",
+    "la",
+    "les",
+    "l",
+    "un",
+    "une",
+    "des",
+    "de",
+    "du",
+    "d",
+    "au",
+    "aux",
+    "à",
+    "en",
+    "par",
+    "avec",
+    "entre",
+    "se",
+    "s",
+    "son",
+    "sa",
+    "ses",
+    "leur",
+    "leurs",
+    "ce",
+    "cet",
+    "cette",
+    "a",
+    "ont",
+    "avait",
+    "avaient",
+    "est",
+    "était",
+    "étaient",
+    "sont",
+)
+
+# ------------------------------------------------------------------ contact words
+# By mode. *_OBJECT ones count only with a leader named right after them ("a reçu
+# Olaf Scholz"; "a reçu le soutien de" is no meeting).
+
+PHONE = (
+    "(entretien|échange|conversation|appel|coup de fil|contact)(s)? (téléphonique(s)?|par "
+    "téléphone|au téléphone|(par|en) visioconférence|vidéo)",
+    "téléphon+",
+    "visioconférence",
+    "coup de fil",
+    "au bout du fil",
+    "(entretenu*|parlé|échangé|discuté|entretiendr+|entretenir|parler|échanger|entretient|"
+    "entretiennent) ~2 (par|au) téléphone",
+    "appel(s)? (avec|entre)",
+    # "un appel à la paix", "l'appel de la communauté internationale": appeals.
+    "(un|cet|son|leur|cette heure d') appel!(à|au|aux|de la communauté|de l'onu|de l' onu)",
+    "(l'|d'|cette heure d')appel!(à|au|aux|de la communauté|de l'onu)",
+)
+PHONE_OBJECT = (
+    "(a|ont|avait|avaient) appelé",
+    "appel(er|le|lent|lera|leront|ait|aient|é|ée|és)",
+)
+VISIT = (
+    "se rend(re|ra|ront|rait|raient|ent)? ~2 (à|en|au)",
+    "s'(est|était) rendu(e)? ~2 (à|en|au)",
+    "se sont rendus ~2 (à|en|au)",
+    "^(visite|voyage|déplacement)(s)? (officiel(le)? |d'(é|e)tat )?(à|en|au)",
+    "en visite",
+    "visiter",
+    "visite(s)?",
+    "arriv* ~2 (à|en|au)",
+    "attendu(e)?(s)? ~2 (à|en|au)",
+)
+MEETING = (
+    "rencontr+",
+    "se retrouv+",
+    "retrouvera*",
+    "sommet(s)?",
+    "tête-à-tête",
+    "réunion(s)?",
+    "dîn(er|é|ée|és|ent|era|eront|ait|aient|ant|e)",
+    "entrevue(s)?",
+)
+MEETING_OBJECT = (
+    "reçu(e)?(s)?",
+    "recevra*",
+    "reçoi(s|t|vent)",
+    "recevoir",
+    "accueill+",
+)
+# Talks, mode unknown ("s'est entretenu avec").
+TALK = (
+    "s'entret+",
+    "entreten+",
+    "entretien(s)?",
+    "se parler*",
+    "conversation(s)?",
+    "échang+ ~1 avec",
+    "discussion(s)? (avec|entre)",
+    "pourparlers",
+    "parl(é|e|es|er|ait|aient|ent|era|eront|erait|eraient|ant|ons|ez) ~4 avec",
+    "parlé à",
+    "(s'est|se sont|s'étaient) parlé",
+    "discut+ avec",
+    "(ont|avaient) (discuté|échangé)",
+)
+# The pair as subject, no object: "Poutine et Macron se sont parlé pendant deux heures".
+PAIR_TALK = ("se sont parlé", "se sont entretenus")
+PAIR_TALK_NEXT = (
+    "pendant",
+    "durant",
+    "longuement",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+)
+# Words said to a leader ("a assuré à son homologue"): an exchange of the two.
+TOLD = (
+    "dit",
+    "déclaré",
+    "assuré",
+    "réassuré",
+    "rappelé",
+    "confirmé",
+    "réaffirmé",
+    "affirmé",
+    "promis",
+    "expliqué",
+    "répété",
+    "indiqué",
+    "garanti",
+    "demandé",
+)
+# What must follow a TOLD verb (after a few TOLD_GAP words) to name the one told.
+TOLD_TO = ("à", "au")
+TOLD_GAP = (
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "hier",
+    "aussi",
+    "également",
+    "notamment",
+    "encore",
+    "alors",
+    "lui",
+    "elle",
+    "personnellement",
+    "directement",
+)
+# A demand with an infinitive is an appeal ("a demandé à Poutine de retirer...").
+DEMAND = ("demandé",)
+DEMAND_INFINITIVE = ("de", "d'")
+# Nouns of a contact after a possessive ("la visite de Scholz"): the owner takes part.
+CONTACT_NOUNS = ("visite", "appel", "entretien", "rencontre", "sommet", "voyage")
+# "les deux dirigeants": the pair of the contact told before.
+ANAPHOR = ("les ^deux (dirigeants|chefs d'(é|e)tat|présidents|hommes|leaders)",)
+
+# Before a mode word, a channel: "via videoconference" is how, not a contact.
+CHANNEL = ("via",)
+
+# ------------------------------------------------------------------ status cues
+NEGATION = (
+    "sans",
+    "refus*",
+    "rejet*",
+    "exclu*",
+    "aucun*",
+    "annul+",
+    "report* sine die",
+    "enterr+",
+    "abandonn+",
+)
+# A verb negated by "ne ... pas": the particles and the closing words.
+NEGATION_OPEN = ("n'", "ne")
+NEGATION_CLOSE = ("pas", "plus", "jamais", "point")
+# Double negatives that make a contact possible: "n'exclut pas de rencontrer".
+NOT_EXCLUDED = (
+    "n'exclu+ pas",
+    "ne pas exclure",
+    "n'a pas exclu",
+    "n'ont pas exclu",
+)
+PLANNED = (
+    "va",
+    "vont",
+    "allait",
+    "allaient",
+    "doit",
+    "doivent",
+    "devait",
+    "devaient",
+    "devrait",
+    "devraient",
+    "devra",
+    "devront",
+    "aura",
+    "auront",
+    "attendu(e)?(s)?",
+    "prévu(e)?(s)?",
+    "prévoi*",
+    "envisag*",
+    "projet*",
+    "compte",
+    "comptent",
+    "souhait*",
+    "veut",
+    "veulent",
+    "voudrait",
+    "espère*",
+    "propos*",
+    "invit*",
+    "convenu",
+    "décid* de",
+    "accept* de",
+    "prochain(e)?(s)?",
+    "prochainement",
+    "bientôt",
+    "à venir",
+    "d'ici",
+    "aura lieu",
+    "auront lieu",
+    "se tiendr*",
+    "possibilité",
+    "possible",
+    "pourrai*",
+    "pourra",
+    "pourront",
+    "tenue",
+    "accept* le principe",
+    "d'accord pour",
+    # "à la veille de leur rencontre": still to come.
+    "(en amont|à la veille) (de|du|des|d')",
+)
+# An offer or a demand is no contact: "propose d'accueillir", "réclame un sommet".
+PROPOSAL = ("proposé", "propose", "proposait", "invité", "invite")
+PROPOSAL_TO = ("de", "d'", "à")
+DEMAND_CONTACT = ("demand*", "réclam*", "appel* à")
+
+# ------------------------------------------------------------------ verb forms
+# Future and conditional endings of a contact verb ("rencontrera", "se rendraient").
+FUTURE_ENDINGS = (
+    "dra",
+    "dront",
+    "drait",
+    "draient",
+    "era",
+    "eront",
+    "erait",
+    "eraient",
+    "vra",
+    "vront",
+    "vrait",
+    "vraient",
+)
+# Contact verbs in the infinitive, which take the tense of what governs them.
+INFINITIVES = (
+    "rencontrer",
+    "rendre",
+    "recevoir",
+    "visiter",
+    "entretenir",
+    "parler",
+    "échanger",
+    "appeler",
+    "téléphoner",
+    "accueillir",
+)
+# Simple past forms of contact verbs, held whatever follows.
+PAST_FORMS = ()
+# Present forms: the date, not the tense, decides held or planned.
+PRESENT_FORMS = (
+    "se rend",
+    "se rendent",
+    "s'entretient",
+    "s'entretiennent",
+    "rencontre",
+    "rencontrent",
+    "reçoit",
+    "reçoivent",
+    "accueille",
+    "accueillent",
+    "visite",
+)
+# Verbs that report a statement: a date after them dates the statement.
+REPORTING = (
+    "annoncé",
+    "déclaré",
+    "indiqué",
+    "précisé",
+    "affirmé",
+    "assuré",
+    "expliqué",
+    "rapporté",
+    "confirmé",
+    "dit",
+    "ajouté",
+    "souligné",
+    "estimé",
+    "fait savoir",
+    "à la presse",
+    "aux journalistes",
+)
+
+# ------------------------------------------------------------------ who is not a party
+# "l'envoyé de Macron", "le porte-parole du Kremlin": someone's agent, not the leader.
+AGENTS = (
+    "représentant(e)?",
+    "envoyé(e)?",
+    "émissaire",
+    "conseiller",
+    "conseillère",
+    "porte-parole",
+    "ministre",
+    "ambassadeur",
+    "ambassadrice",
+    "entourage",
+    "proche",
+    "gouvernement",
+    "administration",
+    "régime",
+    "cabinet",
+    "camp",
+    "parti",
+    "bureau",
+    "service",
+    "fils",
+    "fille",
+    "épouse",
+    "femme",
+    "mari",
+    "frère",
+)
+# "selon Macron", "au nom de Biden": the leader is a source, not a party.
+ATTRIBUTION = ("selon", "d'après", "au nom de", "à la demande de")
+# Where a summit is only the setting: "lors du sommet, Biden a appelé...".
+SETTING = ("lors d(u|e|')", "au", "en marge d(u|e|')", "avant le", "après le")
+# Attending a summit is no meeting of two.
+ATTENDING = ("attend*", "particip*", "assist*", "pris part")
+# A city held by another state is no visit to its country's leader.
+OCCUPIED = (
+    "occupé(e)?(s)?",
+    "annexé(e)?(s)?",
+    "occupation",
+    "annexion",
+)
