@@ -3,8 +3,9 @@
 A figure is kept only when its quantity sits right before a troop noun ("8 500
 militaires", "3,000 additional U.S. troops", "des dizaines de milliers d'hommes"), so
 hours, money, hardware and refugees never qualify. Among troop figures, casualties,
-prisoners, trainees and the size of an army at large ("l'armée compte 900 000 hommes")
-are dropped: the product alerts on movements, not on tallies.
+prisoners, trainees, the size of an army at large ("l'armée compte 900 000 hommes")
+and a country's exercises and parades are dropped: the product alerts on movements, not
+on tallies. A contingent's change ("doit passer de 1 100 à 1 400") gives two figures.
 
 Status comes from the nearest movement word (alert, deployed, massed, withdrawn); a
 modal or planning word just before a deployment verb ("pourrait décider d'envoyer",
@@ -31,7 +32,7 @@ _TROOP_NOUN = re.compile(
     r"réservistes|fantassins|commandos|légionnaires|casques\s+bleus|gardes-frontières|"
     r"GI's|GIs|hommes|troops|soldiers|service\s*members|servicemembers|servicemen|"
     r"military\s+personnel|personnel|paratroopers|reservists|infantrymen|"
-    r"peacekeepers|sailors|airmen|men|forces)(?![\w-])",
+    r"peacekeepers|sailors|airmen|men|forces|personnes|people)(?![\w-])",
     re.IGNORECASE,
 )
 _TROOP_WORDS = (
@@ -76,8 +77,8 @@ _POST_GAP = re.compile(
 # What makes a figure a tally rather than a movement, as regex fragments (each starts
 # with a literal letter: the prefilters below are derived from those first letters).
 # After the troop noun: casualties ("auraient péri"), wounded, prisoners and detainees
-# ("détenus", "arrested"), evacuees, trainees.
-_CASUALTY_AFTER_WORDS: tuple[str, ...] = (
+# ("détenus", "arrested"), suspects, evacuees, trainees.
+_CASUALTY_AFTER_FR: tuple[str, ...] = (
     r"tués?",
     r"morts?",
     r"blessés?",
@@ -103,6 +104,10 @@ _CASUALTY_AFTER_WORDS: tuple[str, ...] = (
     r"formés",
     r"entraînés",
     r"en\s+formation",
+    r"soupçonnés",
+    r"accusés",
+)
+_CASUALTY_AFTER_EN: tuple[str, ...] = (
     r"killed",
     r"dead",
     r"died",
@@ -126,38 +131,24 @@ _CASUALTY_AFTER_WORDS: tuple[str, ...] = (
     r"handed\s+over",
     r"trained",
     r"in\s+training",
-    r"soupçonnés",
-    r"accusés",
     r"suspected",
     r"accused",
 )
 # Before the quantity: "la mort de", "l'inculpation des", "the release of", "la fuite
 # de milliers d'hommes" (men fleeing a call-up).
-_CASUALTY_BEFORE_WORDS: tuple[str, ...] = (
+_CASUALTY_BEFORE_FR: tuple[str, ...] = (
     r"mort",
     r"morts",
     r"décès",
     r"perte",
     r"pertes",
-    r"deaths?",
-    r"loss",
-    r"losses",
-    r"killing",
     r"dépouilles",
-    r"bodies",
     r"capturé",
-    r"captured",
     r"libération",
-    r"release",
     r"échange",
-    r"exchange",
     r"form(?:er|é|ation)",
     r"entraîner",
-    r"trained",
-    r"training",
     r"tué",
-    r"killed",
-    r"wounded",
     r"blessé",
     r"inculpation",
     r"procès",
@@ -165,41 +156,200 @@ _CASUALTY_BEFORE_WORDS: tuple[str, ...] = (
     r"détention",
     r"condamnation",
     r"évacuation",
+    r"fuite",
+    r"exode",
+)
+_CASUALTY_BEFORE_EN: tuple[str, ...] = (
+    r"deaths?",
+    r"loss",
+    r"losses",
+    r"killing",
+    r"bodies",
+    r"captured",
+    r"release",
+    r"exchange",
+    r"trained",
+    r"training",
+    r"killed",
+    r"wounded",
     r"arrest",
     r"detention",
     r"trial",
     r"evacuation",
-    r"fuite",
-    r"exode",
     r"exodus",
 )
 # A capacity: "capable d'accueillir 4 000 soldats", "can house 2,000 troops".
-_CAPACITY_LEADS: tuple[str, ...] = (
+_CAPACITY_LEADS_FR: tuple[str, ...] = (
     r"capable\s+d'",
     r"pouvant",
     r"peut",
     r"peuvent",
     r"capacité\s+d'",
+)
+_CAPACITY_LEADS_EN: tuple[str, ...] = (
     r"can",
     r"could",
     r"able\s+to",
     r"capacity\s+to",
     r"designed\s+to",
 )
-_CAPACITY_VERBS: tuple[str, ...] = (
+_CAPACITY_VERBS_FR: tuple[str, ...] = (
     "accueillir",
     "héberger",
     "loger",
     "recevoir",
     "abriter",
+    "transporter",
+)
+_CAPACITY_VERBS_EN: tuple[str, ...] = (
     "accommodate",
     "host",
     "house",
     "hold",
-    "transporter",
     "transport",
     "carry",
 )
+# An exercise or a parade is not a movement: its name before the figure ("ces
+# manœuvres, qui mobilisent 7 000 soldats", "an exercise involving 5,000 troops")...
+_EXERCISE_NOUNS_FR: tuple[str, ...] = (
+    r"exercices?",
+    r"manœuvres",
+    r"manoeuvres",
+    r"entraînements?",
+    r"défilés?",
+    r"parades?",
+)
+_EXERCISE_NOUNS_EN: tuple[str, ...] = (
+    r"exercises?",
+    r"drills?",
+    r"war\s*games",
+    r"manoeuvres",
+    r"maneuvers",
+    r"parades?",
+)
+# ...or, after the noun, a parade ("4 000 militaires ont défilé"), the troops' part in an
+# exercise ("5,000 troops taking part in the drills", "with 2,000 troops participating")
+# or a readiness test ("to test readiness").
+_PARADE_AFTER_FR: tuple[str, ...] = (r"(?:ont\s+|vont\s+)?défil\w+",)
+_PARADE_AFTER_EN: tuple[str, ...] = (r"(?:have\s+|will\s+)?parad\w+",)
+_PARTICIPATION_FR: tuple[str, ...] = (
+    r"particip\w+",
+    r"(?:prendront|prennent|prendre|ont\s+pris)\s+part",
+)
+_PARTICIPATION_EN: tuple[str, ...] = (
+    r"(?:are\s+|were\s+|will\s+be\s+)?particip\w+",
+    r"(?:will\s+)?(?:take|takes|taking|took)\s+part",
+)
+_READINESS_TEST_FR: tuple[str, ...] = (
+    r"(?:pour|afin\s+de)\s+tester\s+(?:\w+\s+){0,2}?(?:capacités?|préparation|réactivité)",
+)
+_READINESS_TEST_EN: tuple[str, ...] = (
+    r"to\s+test\s+(?:\w+\s+){0,2}?(?:readiness|preparedness|capabilit\w+)",
+)
+# A call-up makes "hommes"/"men", and even "personnes"/"people", soldiers: "la
+# mobilisation militaire partielle de 300 000 personnes", "mobilised 150,000 men".
+_CALL_UP_FR: tuple[str, ...] = (r"mobilis", r"conscri", r"enrôl", r"recrut")
+_CALL_UP_EN: tuple[str, ...] = (r"mobilis", r"mobiliz", r"conscri", r"enrol", r"recruit")
+_CALL_UP_ADJECTIVES_FR: tuple[str, ...] = (
+    "militaire",
+    "partielle",
+    "générale",
+    "forcée",
+    "massive",
+)
+_CALL_UP_ADJECTIVES_EN: tuple[str, ...] = ("military", "partial", "general", "forced", "mass")
+# Nouns that are soldiers only right after a call-up ("mobilisation de 300 000 personnes").
+_CALLED_UP_NOUNS_FR: tuple[str, ...] = ("personnes",)
+_CALLED_UP_NOUNS_EN: tuple[str, ...] = ("people",)
+# A change of a contingent: "le nombre de soldats doit passer de 1 000 à 1 300", "will
+# rise from 900 to 1,200 troops": two figures, the present one and the planned one.
+_CHANGE_VERBS_FR: tuple[str, ...] = (
+    r"pass\w+",
+    r"augment\w+",
+    r"grimp\w+",
+    r"mont\w+",
+    r"port\w+",
+    r"réduit\w*",
+    r"réduire",
+    r"ramen\w+",
+    r"baiss\w+",
+    r"diminu\w+",
+)
+_CHANGE_VERBS_EN: tuple[str, ...] = (
+    r"rise",
+    r"rises",
+    r"rose",
+    r"grow",
+    r"grows",
+    r"grew",
+    r"grown",
+    r"risen",
+    r"go\s+up",
+    r"went\s+up",
+    r"increase[ds]?",
+    r"climb(?:s|ed)?",
+    r"jump(?:s|ed)?",
+    r"fall",
+    r"fell",
+    r"fallen",
+    r"drop(?:s|ped)?",
+    r"decrease[ds]?",
+    r"be\s+(?:raised|increased|cut|reduced)",
+    r"been\s+(?:raised|increased|cut|reduced)",
+)
+# The change already happened: "est passé de", "has risen from", "rose from".
+_CHANGE_DONE_FR: tuple[str, ...] = (r"a", r"ont", r"est", r"sont", r"avait", r"était")
+_CHANGE_DONE_EN: tuple[str, ...] = (
+    r"has",
+    r"have",
+    r"had",
+    r"rose",
+    r"grew",
+    r"went",
+    r"increased",
+    r"climbed",
+    r"jumped",
+    r"fell",
+    r"dropped",
+    r"decreased",
+)
+# A party named after the figure is its actor when it opens the next clause or is the
+# source of the report: "...; NATO-led mission", ", assure l'armée taïwanaise", ",
+# said the Pentagon".
+_REPORTING_FR: tuple[str, ...] = (
+    r"assure",
+    r"affirme",
+    r"indique",
+    r"annonce",
+    r"précise",
+    r"rapporte",
+    r"selon",
+    r"a\s+(?:assuré|affirmé|indiqué|annoncé|précisé)",
+)
+_REPORTING_EN: tuple[str, ...] = (
+    r"said",
+    r"says",
+    r"according\s+to",
+    r"announced",
+    r"reported",
+)
+_ARMY_WORDS_FR: tuple[str, ...] = (
+    r"armée",
+    r"ministère(?:\s+de\s+la\s+défense)?",
+    r"état-major",
+    r"gouvernement",
+)
+_ARMY_WORDS_EN: tuple[str, ...] = (
+    r"army",
+    r"military",
+    r"(?:defen[cs]e\s+)?ministry",
+    r"government",
+)
+# A French locative pronoun places a standing force: "la Russie y dispose d'une force
+# de 1 500 hommes" (not the existential "il y a").
+_LOCATIVE_BEFORE_FR: tuple[str, ...] = ("y",)
+# ...as does "there" right after the noun ("keeps 1,500 troops there").
+_LOCATIVE_AFTER_EN: tuple[str, ...] = ("there",)
 
 
 def _first_letters(words: tuple[str, ...]) -> str:
@@ -207,33 +357,86 @@ def _first_letters(words: tuple[str, ...]) -> str:
     return "(?=[" + "".join(sorted({w[0].lower() for w in words})) + "])"
 
 
+def _alternation(*words: tuple[str, ...]) -> str:
+    """One non-capturing alternation of every language's words, in order."""
+    return "(?:" + "|".join(w for group in words for w in group) + ")"
+
+
 _CASUALTY_AFTER = re.compile(
-    r"^[^.;:]{0,50}?\b(?:" + "|".join(_CASUALTY_AFTER_WORDS) + r")\b",
+    r"^[^.;:]{0,50}?\b" + _alternation(_CASUALTY_AFTER_FR, _CASUALTY_AFTER_EN) + r"\b",
     re.IGNORECASE,
 )
 _CASUALTY_BEFORE = re.compile(
-    _first_letters(_CASUALTY_BEFORE_WORDS)
-    + r"(?:"
-    + "|".join(_CASUALTY_BEFORE_WORDS)
-    + r")\s+(?:de\s+|d'|des\s+|of\s+)?(?:\w+\s+){0,2}$",
+    _first_letters(_CASUALTY_BEFORE_FR + _CASUALTY_BEFORE_EN)
+    + _alternation(_CASUALTY_BEFORE_FR, _CASUALTY_BEFORE_EN)
+    + r"\s+(?:de\s+|d'|des\s+|of\s+)?(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 # An elided lead ("capable d'accueillir") needs no space before its verb.
 _CAPACITY = re.compile(
-    _first_letters(_CAPACITY_LEADS)
-    + r"(?:"
-    + "|".join(_CAPACITY_LEADS)
-    + r")(?:(?<=')\s*|\s+)(?:"
-    + "|".join(_CAPACITY_VERBS)
-    + r")\s+(?:\w+\s+){0,2}$",
+    _first_letters(_CAPACITY_LEADS_FR + _CAPACITY_LEADS_EN)
+    + _alternation(_CAPACITY_LEADS_FR, _CAPACITY_LEADS_EN)
+    + r"(?:(?<=')\s*|\s+)"
+    + _alternation(_CAPACITY_VERBS_FR, _CAPACITY_VERBS_EN)
+    + r"\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# An exercise named before the figure, with no movement word between them (searched in
+# the few words before the figure only: "Ahead of the drills, Russia sent 30,000 troops"
+# is a movement, see _exercise()).
+_EXERCISE_BEFORE = re.compile(
+    r"\b" + _alternation(_EXERCISE_NOUNS_FR, _EXERCISE_NOUNS_EN) + r"\b", re.IGNORECASE
+)
+_EXERCISE_AFTER = re.compile(
+    r"^\s*(?:[\w'-]+\s+){0,3}?(?:"
+    + _alternation(_PARADE_AFTER_FR, _PARADE_AFTER_EN, _READINESS_TEST_FR, _READINESS_TEST_EN)
+    + r"\b|"
+    + _alternation(_PARTICIPATION_FR, _PARTICIPATION_EN)
+    + r"(?:\s*(?:[.,;]|$)|\s+(?:à|aux|dans|in|to)\s+(?:[\w'-]+\s+){0,3}?"
+    + _alternation(_EXERCISE_NOUNS_FR, _EXERCISE_NOUNS_EN)
+    + r"\b))",
     re.IGNORECASE,
 )
 # A call-up right before the figure makes "hommes"/"men" soldiers: "la mobilisation de
 # 300 000 hommes", "mobilised 300,000 men" (not "men who fled after the mobilisation").
 _CALL_UP_BEFORE = re.compile(
-    r"(?:mobilis|mobiliz|conscri|enrôl|enrol|recrut|recruit)\w*\s+(?:de\s+|d'|of\s+)?"
-    r"(?:\w+\s+){0,1}$",
+    _alternation(_CALL_UP_FR, _CALL_UP_EN)
+    + r"\w*\s+(?:"
+    + _alternation(_CALL_UP_ADJECTIVES_FR, _CALL_UP_ADJECTIVES_EN)
+    + r"\s+){0,2}(?:de\s+|d'|of\s+)?(?:\w+\s+){0,1}$",
     re.IGNORECASE,
+)
+_CALLED_UP_NOUNS = frozenset(_CALLED_UP_NOUNS_FR + _CALLED_UP_NOUNS_EN)
+_CALL_UP_STEMS = stems(_CALL_UP_FR + _CALL_UP_EN)
+_CALLED_UP_STEMS = stems(_CALLED_UP_NOUNS)
+# "doit passer de" / "will rise from" right before a range quantity (which starts on
+# its "de" / "from").
+_CHANGE_BEFORE = re.compile(
+    r"\b" + _alternation(_CHANGE_VERBS_FR, _CHANGE_VERBS_EN) + r"\s+$", re.IGNORECASE
+)
+_CHANGE_DONE = re.compile(
+    r"\b" + _alternation(_CHANGE_DONE_FR, _CHANGE_DONE_EN) + r"\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# The words between a troop noun and a change verb: "soldats allemands au sein de la
+# Minusma doit passer ", "troops in Kosovo will rise ".
+_CHANGE_GAP = re.compile(
+    r"[^.;:,]{0,50}?\b" + _alternation(_CHANGE_VERBS_FR, _CHANGE_VERBS_EN) + r"\s+",
+    re.IGNORECASE,
+)
+_LATER_PARTY_LEAD = re.compile(
+    r"(?:[;:]\s*|\b"
+    + _alternation(_REPORTING_FR, _REPORTING_EN)
+    + r"\s+)(?:l'|la\s+|le\s+|les\s+|the\s+)?(?:"
+    + _alternation(_ARMY_WORDS_FR, _ARMY_WORDS_EN)
+    + r"\s+)?$",
+    re.IGNORECASE,
+)
+_LOCATIVE_BEFORE = re.compile(
+    r"(?<!\bil\s)\b" + _alternation(_LOCATIVE_BEFORE_FR) + r"\s+\w+[^,;]*$", re.IGNORECASE
+)
+_LOCATIVE_AFTER = re.compile(
+    r"^\s+(?:\w+\s+)?" + _alternation(_LOCATIVE_AFTER_EN) + r"\b", re.IGNORECASE
 )
 # What separates two figures' clauses: a comma, a dash, a subordinating conjunction.
 _CLAUSE_BREAK = re.compile(
@@ -270,7 +473,11 @@ _STATUS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "abcegmrs",
             r"mass(?:é|és|ée|ées|er|ent|ait|aient|e)\b|rassembl\w+|concentr\w+|amass\w+|"
             r"accumul\w+|regroup\w+|massed|massing|gather\w*|build-?up|buildup|built\s+up|"
-            r"assembled|encercl\w+|surround\w*|réuni(?:s|es)?\b|réunir",
+            r"assembled|réuni(?:s|es)?\b|réunir|"
+            # Troops that encircle, not troops besieged: "la ville encerclée", "when
+            # the city was surrounded".
+            r"encercl(?:ent|ant|ait|aient|er|era|eront|èrent|é)\b|surround(?:s|ing)?\b|"
+            r"(?<!was\s)(?<!were\s)(?<!been\s)(?<!\bis\s)(?<!are\s)surrounded",
         ),
         (
             "deployed",
@@ -378,7 +585,11 @@ class RawTroop:
 
 def has_troop_noun(text: str, words: frozenset[str]) -> bool:
     """Whether text has a troop noun; words: its stems (phrases.Tokens.stems)."""
-    return not words.isdisjoint(TROOP_STEMS) and _TROOP_NOUN.search(text) is not None
+    if words.isdisjoint(TROOP_STEMS) and (
+        words.isdisjoint(_CALLED_UP_STEMS) or words.isdisjoint(_CALL_UP_STEMS)
+    ):
+        return False
+    return _TROOP_NOUN.search(text) is not None
 
 
 def find_troops(
@@ -395,31 +606,16 @@ def find_troops(
     out: list[RawTroop] = []
     for n in _TROOP_NOUN.finditer(text):
         noun = n.group("noun").lower()
-        needs_context = noun in _NEEDS_CONTEXT and not _MILITARY_CONTEXT.search(
+        # "personnes" / "people" are soldiers only right after a call-up; "hommes" /
+        # "men" also in a sentence about the military.
+        called_up = noun in _CALLED_UP_NOUNS
+        military = (called_up or noun in _NEEDS_CONTEXT) and _MILITARY_CONTEXT.search(
             text[: n.start()] + text[n.end() :]
         )
-        # Only the nearest quantity before the noun, and only a short gap: the filler
-        # pattern is tried on a few words, never on a long stretch of text.
-        q = next((q for q in reversed(quantities) if q.end <= n.start()), None)
-        if q is not None and (
-            n.start() - q.end > 40 or not _FILLER.fullmatch(text[q.end : n.start()] or " ")
-        ):
-            q = None
-        if q is None:
-            # The figure after the noun: "troops numbering 5,000", "des troupes estimées
-            # à 100 000 hommes".
-            after_q = next((x for x in quantities if x.start >= n.end()), None)
-            if (
-                after_q is not None
-                and after_q.start - n.end() <= 60
-                and not _UNIT_AFTER.match(text, after_q.end)
-            ):
-                gap = text[n.end() : after_q.start]
-                # The qualifier may have taken the linking words ("estimated at").
-                if _POST_GAP.fullmatch(gap) or (
-                    re.fullmatch(r",?\s*", gap) and after_q.qualifier != "exact"
-                ):
-                    q = after_q
+        if called_up and not military:
+            continue  # "Emmaüs a mobilisé une centaine de personnes"
+        needs_call_up = called_up or (noun in _NEEDS_CONTEXT and not military)
+        q = _quantity(text, n, quantities)
         if q is None or (q.count is not None and q.count < _MIN_COUNT):
             continue
         if q.count is not None and q.count > 5_000_000:
@@ -435,7 +631,7 @@ def find_troops(
         if not _CLAUSE_BREAK.search(text, n.end(), next_start):
             next_start = len(text)
         before = text[max(0, q.start - 60, prev_end) : q.start]
-        if needs_context and not _CALL_UP_BEFORE.search(before):
+        if needs_call_up and not _CALL_UP_BEFORE.search(before):
             continue
         after = text[n.end() : min(n.end() + 80, next_start)]
         if (
@@ -444,15 +640,49 @@ def find_troops(
             or _CAPACITY.search(before)
         ):
             continue
-        status = _status(text, q.start, n.end())
         location = _location(text, n.end(), q.start)
+        # An exercise or a parade counts only with its sender and place named, as troops
+        # sent abroad for it ("In Belarus, 30,000 Russian soldiers are taking part in
+        # drills"); not a multinational drill or a parade with neither.
+        if _exercise(text[max(0, q.start - 60) : q.start], after) and (
+            location is None
+            or _actor(text, q.start, q.end, n.end(), actors, [], genitive_is_actor=True) is None
+        ):
+            continue
+        if _is_change(text, q) and q.count_max is not None:
+            # "doit passer de 1 100 à 1 400": the contingent now, and the one planned.
+            done = _CHANGE_DONE.search(text, max(0, q.start - 40), q.start)
+            actor = _actor(
+                text, q.start, q.end, n.end(), actors, leader_countries, genitive_is_actor=True
+            )
+            for count, planned in (
+                (q.count, "deployed"),
+                (q.count_max, "deployed" if done else "considered"),
+            ):
+                out.append(
+                    RawTroop(
+                        actor=actor,
+                        count=count,
+                        count_max=None,
+                        qualifier="exact",
+                        status=planned,
+                        location=location,
+                    )
+                )
+            continue
+        status = _status(text, q.start, n.end())
         if status is None:
             if location and _BORDER.search(location):
                 status = "massed"
-            elif location is None:
-                continue  # "l'armée compte 900 000 hommes": a size, not a movement
-            else:
+            elif (
+                location is not None
+                or _LOCATIVE_BEFORE.search(before)
+                or _LOCATIVE_AFTER.match(after)
+            ):
+                # "La Russie y dispose d'une force de 1 500 hommes": a force placed.
                 status = "deployed"
+            else:
+                continue  # "l'armée compte 900 000 hommes": a size, not a movement
         elif status == "deployed" and location and _BORDER.search(location):
             status = "massed"
         out.append(
@@ -474,6 +704,56 @@ def find_troops(
             )
         )
     return out
+
+
+def _quantity(text: str, n: re.Match[str], quantities: list[Quantity]) -> Quantity | None:
+    """The quantity of the troop noun n: right before it, else right after it."""
+    # Only the nearest quantity before the noun, and only a short gap: the filler
+    # pattern is tried on a few words, never on a long stretch of text.
+    q = next((q for q in reversed(quantities) if q.end <= n.start()), None)
+    if (
+        q is not None
+        and n.start() - q.end <= 40
+        and _FILLER.fullmatch(text[q.end : n.start()] or " ")
+    ):
+        return q
+    # The figure after the noun: "troops numbering 5,000", "des troupes estimées à 100 000
+    # hommes", "le nombre de soldats doit passer de 1 100 à 1 400".
+    after_q = next((x for x in quantities if x.start >= n.end()), None)
+    if after_q is None or after_q.start - n.end() > 60 or _UNIT_AFTER.match(text, after_q.end):
+        return None
+    gap = text[n.end() : after_q.start]
+    # The qualifier may have taken the linking words ("estimated at").
+    if _POST_GAP.fullmatch(gap) or (re.fullmatch(r",?\s*", gap) and after_q.qualifier != "exact"):
+        return after_q
+    if _is_change(text, after_q) and _CHANGE_GAP.fullmatch(gap):
+        return after_q
+    return None
+
+
+def _is_change(text: str, q: Quantity) -> bool:
+    """Whether q is a contingent's change, "passer de 1 100 à 1 400" (a range opening on
+    "de" / "from" right after a change verb), not a range of estimates."""
+    return (
+        q.qualifier == "range"
+        and text.startswith(("de ", "from ", "De ", "From "), q.start)
+        and _CHANGE_BEFORE.search(text, max(0, q.start - 30), q.start) is not None
+    )
+
+
+def _exercise(before: str, after: str) -> bool:
+    """Whether the figure is an exercise's or a parade's: "ces manœuvres, qui mobilisent
+    7 000 soldats", "4 000 militaires ont défilé", "troops taking part in the drills"."""
+    if _EXERCISE_AFTER.match(after):
+        return True
+    ends = [m.end() for m in _EXERCISE_BEFORE.finditer(before)]
+    if not ends:
+        return False
+    # "Ahead of the drills, Russia sent 30,000 troops": a movement between them.
+    between = before[ends[-1] :]
+    return not any(
+        pattern.search(between) for status, pattern in _STATUS_PATTERNS if status != "alert"
+    )
 
 
 def _status(text: str, start: int, end: int) -> str | None:
@@ -580,5 +860,11 @@ def _actor(
             r"\b(?:par|by)\s+(?:la\s+|le\s+|l'|les\s+|the\s+)?$",
             text[max(0, a.start - 12) : a.start],
         ):
+            return a.country
+    # 5. A party named after the figure as the next clause's subject or as the source:
+    # "700 troops being sent; NATO-led mission ...", "... ont été mobilisés, assure
+    # l'armée taïwanaise".
+    for a in actors:
+        if a.start >= n_end and not a.target and _LATER_PARTY_LEAD.search(text, n_end, a.start):
             return a.country
     return None
