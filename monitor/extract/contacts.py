@@ -235,6 +235,29 @@ _EXCLUDED_KEYS = re.compile(
     )
 )
 _CONTACT_NOUNS = frozenset(vocab.words("CONTACT_NOUNS"))
+# Before a noun: a determiner, an elided article or a possessive, then up to two
+# adjectives ("sa première visite", "l'entretien", "Biden's surprise trip").
+_NOUN_LEAD = re.compile(
+    r"(?:\b(?:" + _plain("DETERMINERS") + r")\s+|\b[ld]'|'s\s+)(?:[\w-]+\s+){0,2}$", _I
+)
+# "ahead of his visit", "à la veille de leur rencontre"
+_AHEAD = re.compile(
+    r"\b"
+    + _words("AHEAD")
+    + r"\s*(?:(?:"
+    + _plain("DETERMINERS")
+    + r")\s+|[ld]'|\w+'s\s+)?(?:[\w-]+\s+){0,2}$",
+    _I,
+)
+# "la visite, prévue jeudi", "a summit is expected": the contact itself is to come.
+_TO_TAKE_PLACE = re.compile(r"\b" + _words("TO_TAKE_PLACE"), _I)
+# "le premier dirigeant à rencontrer", "the first leader to visit"
+_FIRST_TO = re.compile(
+    r"\b" + _words("FIRST_TO") + r"\s+(?:[\w-]+\s+){0,3}?(?:" + _lead("INFINITIVE_TO") + r")$",
+    _I,
+)
+# A past main verb in English ("took the time to visit", "left Kyiv to meet").
+_SIMPLE_PAST = re.compile(r"\b" + _words("SIMPLE_PAST"), _I)
 _ANAPHOR = re.compile(r"\b" + _words("ANAPHOR"), _I)
 ANAPHOR_STEMS = vocab.phrase_stems(vocab.words("ANAPHOR"))
 # An offer is not a plan: "Erdogan offered to host talks between Putin and Zelensky";
@@ -259,7 +282,7 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # Where a first event's objects stop: ", and German Chancellor Olaf Scholz said..."
 _COORDINATION = re.compile(
     r",\s+(?:and|but|while|after|before|when|as|et|mais|tandis\s+qu|alors\s+qu|après|avant|"
-    r"lorsque|quand)\b|;|\s[–—]\s",
+    r"lorsque|quand)\b|;|\s[–—-]\s",
     _I,
 )
 _NARRATIVE_PAST = re.compile(
@@ -272,12 +295,9 @@ _PURPOSE = re.compile(
     r"(?:y\s+|se\s+|s')?$",
     _I,
 )
-# "hopes to speak", "is due to travel": an infinitive of its own, not a purpose.
-_NOT_PURPOSE = re.compile(
-    r"\b(?:hopes?|plans?|wants?|expected|due|set|agreed|is|are|was|were|going|able|likely|"
-    r"needs?|tries|trying|refused|declined|ready|prepared|and|also)\s+to\s+$",
-    _I,
-)
+# "hopes to speak", "wanted to meet", "is due to travel": an infinitive of its own, not
+# a purpose.
+_NOT_PURPOSE = re.compile(r"\b" + _words("NOT_PURPOSE") + r"\s+to\s+$", _I)
 _MODE_ONLY = re.compile(r"(?:by|par|au|on\s+the|en)\s+(?:tele)?(?:phone|téléphone|visio\w*)", _I)
 _EVENT_BREAK = re.compile(
     r",|;|\bet\b|\bpuis\b|\bavant\b|\baprès\b|\band\b|\bthen\b|"
@@ -302,10 +322,24 @@ _TO_PARTNER = re.compile(
     r"(?:la|le|the)\s+(?:président|chancelier|premier|president|chancellor|prime))",
     _I,
 )
+# Where a visit goes: "se rendra lundi à Moscou", "trip to war-torn Kyiv", "visit to
+# Ukraine's Kyiv" (the owner), "arrived in the Ukrainian capital" (the adjective).
 _DESTINATION = re.compile(
-    r"\s*(?:[\w'-]+\s+){0,3}?(?:à|en|au|aux|to|in)\s+(?:l'|la\s+|le\s+)?"
-    r"(?P<place>[A-ZÉ][\w'-]*(?:\s+[A-ZÉ][\w'-]*)?)"
+    r"\s*(?:[\w'-]+\s+){0,3}?(?:à|en|au|aux|to|in)\s+(?:l'|la\s+|le\s+|the\s+)?"
+    r"(?:" + _words("PLACE_MODIFIERS") + r"\s+)?"
+    r"(?:(?P<owner>[A-ZÉ][\w-]*)'s?\s+)?"
+    r"(?:(?P<adjective>[\w-]+)\s+" + _words("CAPITAL") + r"|"
+    r"(?P<place>[A-ZÉ][\w'-]*(?:\s+[A-ZÉ][\w'-]*)?))"
 )
+# "la capitale ukrainienne"
+_CAPITAL_AFTER = re.compile(
+    r"\s*(?:[\w'-]+\s+){0,3}?(?:à|en|au|aux|to|in)\s+(?:la\s+|the\s+)?"
+    + _words("CAPITAL")
+    + r"\s+(?P<adjective>[\w-]+)",
+    _I,
+)
+# "Xi's Russia trip", "Olaf Scholz's Kyiv visit": the place before the noun.
+_PLACE_BEFORE = re.compile(r"(?P<place>[A-ZÉ][\w'-]*)\s+$")
 # A city held by another state is no visit to its country's leader: "Putin visits
 # Russian-occupied Mariupol", "à Kherson, occupée par l'armée russe".
 _OCCUPIED = re.compile(r"\b" + _words("OCCUPIED"), _I)
@@ -313,6 +347,9 @@ _PRONOUN_BEFORE = re.compile(r"\b(?:l'|le\s+|la\s+|lui\s+)$", _I)
 _PRONOUN_AFTER = re.compile(r"^\s+(?:him|her)\b", _I)
 _DIRECT_PLACE = re.compile(r"\s+(?P<place>[A-ZÉ][\w'-]*(?:\s+[A-ZÉ][\w'-]*)?)")
 _CLAUSE_BREAK = re.compile(r"[,;:«»()]|\s[–—-]\s|\bmais\b|\bbut\b|\bwhile\b|\balors\s+que\b")
+# A negation reaches over quoted words: "ne voit pas « l'utilité » d'un entretien".
+_NEGATION_BREAK = re.compile(r"[,;:()]|\s[–—-]\s|\bmais\b|\bbut\b|\bwhile\b|\balors\s+que\b")
+_PASSIVE_MET = re.compile(r"\b(?:was|were|been|being|is|are)\s+met\s+with\b", _I)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -392,6 +429,10 @@ def find_contacts(
             and sum(len(x.leaders) or 1 for x in mentions if x.end <= m.start()) < 2
         ):
             continue  # "Scholz met resistance from Macron": met whom? nobody here
+        if m.group(0).lower() == "met" and _PASSIVE_MET.search(
+            text, max(0, m.start() - 8), m.end() + 6
+        ):
+            continue  # "Putin was met with resolve": an idiom, no meeting
         if m.lastgroup == _TOLD_GROUP:
             told.append((m.start(), m.end(), mode))
             continue
@@ -656,7 +697,7 @@ def _object_follows(text: str, end: int, start: int, extra: tuple[str, ...] = ()
 
 def _negated(text: str, start: int) -> bool:
     window = text[max(0, start - 80) : start + 12]
-    breaks = list(_CLAUSE_BREAK.finditer(window))
+    breaks = list(_NEGATION_BREAK.finditer(window))
     if breaks:
         window = window[breaks[-1].end() :]
     if _NOT_EXCLUDED.search(window):
@@ -786,14 +827,22 @@ def _host(text: str, triggers: list[tuple[int, int, str | None]], day: dt.date) 
         dest = (
             _DESTINATION.match(text, end - 4)
             or _DESTINATION.match(text, end)
+            or _CAPITAL_AFTER.match(text, end)
             or _DIRECT_PLACE.match(text, end)
         )
-        if dest:
-            if _OCCUPIED.search(text, end, min(len(text), dest.end() + 30)):
+        before = None if dest else _PLACE_BEFORE.search(text, max(0, _start - 30), _start)
+        if dest or before:
+            if dest and _OCCUPIED.search(text, end, min(len(text), dest.end() + 30)):
                 return None
-            country = PROPER_NOUNS.get(dest.group("place")) or PROPER_NOUNS.get(
-                dest.group("place").split()[0]
-            )
+            found = dest or before
+            groups = found.groupdict()  # type: ignore[union-attr]
+            if groups.get("owner"):
+                country = PROPER_NOUNS.get(groups["owner"])
+            elif groups.get("adjective"):
+                country = ADJECTIVES.get(groups["adjective"].casefold())
+            else:
+                place = groups["place"]
+                country = PROPER_NOUNS.get(place) or PROPER_NOUNS.get(place.split()[0])
             if country:
                 p = gazetteer().holder(country, "executive", day)
                 return p.label if p else None
@@ -822,12 +871,18 @@ def _is_planned(
         # "a eu un entretien lundi avant de s'entretenir mardi avec Poutine": the
         # infinitive takes the tense of the main verb.
         return not _MAIN_PAST.search(text[:start])
-    if (
-        _INFINITIVES.fullmatch(verb)
-        and _INFINITIVE_LEAD.search(lead)
-        and not _PAST_INFINITIVE.search(lead)
-    ):
-        return True
+    if _INFINITIVES.fullmatch(verb) and not _PAST_INFINITIVE.search(lead):
+        if _FIRST_TO.search(lead):
+            # "est le premier dirigeant à rencontrer X": the tense of the copula.
+            return bool(_PLANNED.search(text, max(floor, start - 70), start))
+        if _PURPOSE.search(lead) and not _NOT_PURPOSE.search(lead):
+            # "Présent à Téhéran pour rencontrer X, Y a défendu...", "took the time to
+            # visit Kyiv": a purpose takes the tense of the main verb, wherever it is.
+            return not (_MAIN_PAST.search(text, floor) or _SIMPLE_PAST.search(text, floor)) or bool(
+                _PLANNED.search(text, max(floor, start - 70), start)
+            )
+        if _INFINITIVE_LEAD.search(lead):
+            return True
     if (
         _PAST_VERB.fullmatch(verb)
         or (_AUXILIARY.search(lead) and _PARTICIPLE.search(verb))
@@ -836,6 +891,12 @@ def _is_planned(
         or (verb.lower().endswith("ing") and _PROGRESSIVE.search(lead))
     ):
         return False
+    noun_word = _noun_word(text, start)
+    noun = noun_word and bool(_NOUN_LEAD.search(text, max(0, start - 30), start))
+    if noun_word and _AHEAD.search(text, max(0, start - 60), start):
+        # "ahead of his visit", "avant sa visite d'Etat": still to come, unless the
+        # sentence tells a past ("Prior to the meeting, the two leaders visited...").
+        return not _SIMPLE_PAST.search(text)
     # Cues before the previous contact word belong to it, not to this one.
     before = text[max(floor, start - 70) : end]
     if _PLANNED.search(before) or _NOT_EXCLUDED.search(before):
@@ -847,7 +908,19 @@ def _is_planned(
     if _NARRATIVE_PAST.search(text[:start]) or _PLUPERFECT.search(text[floor:start]):
         return False
     after = text[end : min(region_end, end + 50)]
+    if noun:
+        # What follows a noun is its own clause's verb ("Biden's visit may help..."): only
+        # words about the contact taking place say it is to come ("la visite, prévue...",
+        # "une rencontre entre X et Y à Berlin est évoquée").
+        return bool(_TO_TAKE_PLACE.search(text, end, min(region_end, end + 90)))
     return bool(_PLANNED.search(after) or _NOT_EXCLUDED.search(after))
+
+
+def _noun_word(text: str, start: int) -> bool:
+    """Whether the contact word at start can be a noun ("visite", "talks", "meeting");
+    it is one after a determiner ("sa visite", "l'appel") or "ahead of"."""
+    word = _GAP_WORD.match(text, start)
+    return bool(word and word.group(0).lower() in _CONTACT_NOUNS)
 
 
 def _contact_date(

@@ -19,6 +19,8 @@ A phrase is matched case-insensitively from the start of a word, in a small synt
   common word ("^visite d'état à"; by default the last word that is not a function word).
 
 A phrase ends at the end of a word unless its last character is not a letter ("d'").
+Its first letter, if accented, also matches the bare letter: French capitals often
+drop their accent ("Echange entre...", "A Kiev").
 """
 
 from __future__ import annotations
@@ -164,6 +166,8 @@ def _regex(nodes: Iterable[Node]) -> str:
             continue
         if kind == "lit":
             out.append(re.escape(node[1]))
+        elif kind == "cls":
+            out.append("[" + node[1] + "]")
         elif kind == "sp":
             out.append(r"\s+")
         elif kind == "gap":
@@ -188,9 +192,27 @@ def _end(nodes: Sequence[Node]) -> str:
     return r"\b" if ends == {False} else r"(?!(?<=\w)\w)"
 
 
+#: An accented first letter and the bare one a capital may be written with.
+_BARE = {"é": "e", "è": "e", "ê": "e", "à": "a", "â": "a", "î": "i", "ô": "o", "û": "u"}
+
+
+def _bare_first(nodes: Sequence[Node]) -> tuple[Node, ...]:
+    """The nodes with an accented first letter (in every branch) made a class of it and
+    its bare letter."""
+    if not nodes:
+        return ()
+    node = nodes[0]
+    if node[0] == "lit" and node[1] in _BARE:
+        return (("cls", node[1] + _BARE[node[1]]), *nodes[1:])
+    if node[0] == "alt":
+        branches = tuple(_bare_first(b) for b in node[1])
+        return (("alt", branches, node[2]), *nodes[1:])
+    return tuple(nodes)
+
+
 def phrase_regex(text: str) -> str:
     """One phrase as a regex (no leading boundary; a trailing one where it ends a word)."""
-    nodes = parse(text).nodes
+    nodes = _bare_first(parse(text).nodes)
     body = _regex(n for n in nodes if n[0] != "not")
     end = _end(nodes)
     tail = "".join(_regex([n]) for n in nodes if n[0] == "not")
@@ -223,7 +245,7 @@ def _first(nodes: Sequence[Node]) -> set[str] | None:
     node, rest = nodes[0], nodes[1:]
     kind = node[0]
     if kind == "lit":
-        return {node[1].lower()}
+        return {node[1].lower(), _BARE.get(node[1].lower(), node[1].lower())}
     if kind in ("sp", "not", "key"):
         return _first(rest)
     if kind in ("gap", "any"):

@@ -49,9 +49,12 @@ VISIT = (
     "fl(y|ew|ies|ying) to",
     "arriv* ~2 in",
     "expected ~2 in",
+    "on (his|her|their) way to",
 )
 MEETING = (
-    "meet(s|ing)?",
+    "meet(s|ing|ings)?",
+    # "Presidents Xi and Putin reunite in Moscow": the pair is the subject.
+    "reunite(s|d)?",
     "met",
     "summit(s)?",
     "^sit down with",
@@ -74,6 +77,9 @@ TALK = (
     "(held|hold|holding) ~1 talks",
     "conversation(s)?",
     "discussed ~4 with",
+    # Bare "talks" ("after talks in Moscow", "Xi-Putin talks"): only two leaders named
+    # near it make it theirs.
+    "talks",
 )
 PAIR_TALK = ("spoke", "talked", "conferred")
 PAIR_TALK_NEXT = (
@@ -114,6 +120,99 @@ CONTACT_NOUNS = (
     "telephone",
     "video",
     "invitation",
+    "trips",
+    "summits",
+)
+DETERMINERS = (
+    "a",
+    "an",
+    "the",
+    "his",
+    "her",
+    "their",
+    "its",
+    "this",
+    "that",
+    "next",
+)
+AHEAD = ("ahead of", "before", "prior to", "in the run-up to")
+TO_TAKE_PLACE = (
+    "expected",
+    "planned",
+    "scheduled",
+    "set for",
+    "due",
+    "to be held",
+    "will take place",
+    "is to take place",
+    "mooted",
+    "floated",
+    "on the table",
+    "under discussion",
+)
+FIRST_TO = ("first", "only", "last")
+# Verbs whose "to" opens their own infinitive, not a purpose: "wanted to meet".
+NOT_PURPOSE = (
+    "hope(s|d)?",
+    "plan(s|ned)?",
+    "want(s|ed)?",
+    "wish(es|ed)?",
+    "intend(s|ed)?",
+    "expect(s|ed)?",
+    "aim(s|ed)?",
+    "seek(s)?",
+    "sought",
+    "tr(y|ies|ied|ying)",
+    "agree(s|d)?",
+    "decide(s|d)?",
+    "promise(s|d)?",
+    "offer(s|ed)?",
+    "refuse(s|d)?",
+    "decline(s|d)?",
+    "prepare(s|d)?",
+    "arrange(s|d)?",
+    "vow(s|ed)?",
+    "pledge(s|d)?",
+    "ask(s|ed)?",
+    "invite(s|d)?",
+    "urge(s|d)?",
+    "need(s|ed)?",
+    "due",
+    "set",
+    "is",
+    "are",
+    "was",
+    "were",
+    "going",
+    "able",
+    "likely",
+    "ready",
+    "and",
+    "also",
+)
+INFINITIVE_TO = ("to",)
+SIMPLE_PAST = (
+    "took",
+    "left",
+    "went",
+    "came",
+    "flew",
+    "traveled",
+    "travelled",
+    "arrived",
+    "made",
+    "headed",
+    "returned",
+    "departed",
+    "met",
+    "spoke",
+    "held",
+    "visited",
+    "hosted",
+    "received",
+    "called",
+    "talked",
+    "said",
 )
 ANAPHOR = ("the ^two (leaders|presidents|men)", "^both leaders")
 
@@ -167,9 +266,7 @@ PLANNED = (
     "are to",
     "to be held",
     "agreed ~2 to",
-    # "ahead of the Xi-Putin summit": still to come.
-    "ahead of",
-    "in the run-up to",
+    "on (his|her|their) way",
 )
 PROPOSAL = ("offered", "offers", "offer", "proposes", "invited", "invites", "invite")
 PROPOSAL_TO = ("to",)
@@ -229,8 +326,21 @@ AGENTS = (
     "wife",
     "husband",
     "brother",
+    # "Lukashenko, an ally of Putin": named beside, not a party.
+    "ally",
+    "allies",
+    "partner",
+    "friend",
+    "rival",
+    "critic",
+    "opponent",
+    "successor",
+    "predecessor",
+    "protégé",
 )
 ATTRIBUTION = ("according to", "on behalf of", "at the request of")
 SETTING = ("at the", "during the", "on the sidelines of", "ahead of the", "after the")
-ATTENDING = ("attend*", "take part")
+ATTENDING = ("attend*", "take part", "guest(s)?", "participant(s)?", "among the")
+PLACE_MODIFIERS = ("war-torn", "war-ravaged", "besieged", "embattled")
+CAPITAL = ("capital",)
 OCCUPIED = ("occupied", "annexed")

@@ -76,6 +76,7 @@ VISIT = (
     "visite(s)?",
     "arriv* ~2 (à|en|au)",
     "attendu(e)?(s)? ~2 (à|en|au)",
+    "en route (pour|vers)",
 )
 MEETING = (
     "rencontr+",
@@ -86,6 +87,7 @@ MEETING = (
     "réunion(s)?",
     "dîn(er|é|ée|és|ent|era|eront|ait|aient|ant|e)",
     "entrevue(s)?",
+    "(s'est|s'était|s'étaient|se sont|se) réuni* ~3 avec",
 )
 MEETING_OBJECT = (
     "reçu(e)?(s)?",
@@ -97,7 +99,9 @@ MEETING_OBJECT = (
 # Talks, mode unknown ("s'est entretenu avec").
 TALK = (
     "s'entret+",
-    "entreten+",
+    # Not "entretenir le dialogue / de bonnes relations": keeping up, no contact.
+    "entreten+!(les pourparlers|le dialogue|de bonnes relations|des relations|les relations|"
+    "le contact|des liens|l'espoir|le flou)",
     "entretien(s)?",
     "se parler*",
     "conversation(s)?",
@@ -108,6 +112,8 @@ TALK = (
     "parlé à",
     "(s'est|se sont|s'étaient) parlé",
     "discut+ avec",
+    # "un échange musclé entre X et Y", "le dialogue entre les deux présidents"
+    "(échange|entretien|dialogue)(s)? ~1 entre",
     "(ont|avaient) (discuté|échangé)",
 )
 # The pair as subject, no object: "Poutine et Macron se sont parlé pendant deux heures".
@@ -166,7 +172,72 @@ TOLD_GAP = (
 DEMAND = ("demandé",)
 DEMAND_INFINITIVE = ("de", "d'")
 # Nouns of a contact after a possessive ("la visite de Scholz"): the owner takes part.
-CONTACT_NOUNS = ("visite", "appel", "entretien", "rencontre", "sommet", "voyage")
+CONTACT_NOUNS = (
+    "visite",
+    "visites",
+    "appel",
+    "appels",
+    "entretien",
+    "entretiens",
+    "rencontre",
+    "rencontres",
+    "sommet",
+    "sommets",
+    "voyage",
+    "voyages",
+    "déplacement",
+    "déplacements",
+    "réunion",
+    "réunions",
+    "conversation",
+    "conversations",
+    "échange",
+    "échanges",
+    "tête-à-tête",
+    "dîner",
+    "pourparlers",
+)
+# Before a noun: "sa visite", "une rencontre", "cette réunion".
+DETERMINERS = (
+    "le",
+    "la",
+    "les",
+    "un",
+    "une",
+    "sa",
+    "son",
+    "ses",
+    "leur",
+    "leurs",
+    "ce",
+    "cet",
+    "cette",
+    "du",
+    "des",
+)
+# Before a contact noun: it is still to come ("avant sa visite").
+AHEAD = ("avant", "en amont d(e|u|es|')", "à la veille d(e|u|es|')")
+# After a contact noun: the contact is to take place ("la visite, prévue jeudi").
+TO_TAKE_PLACE = (
+    "prévu(e)?(s)?",
+    "programmé(e)?(s)?",
+    "envisagé(e)?(s)?",
+    "évoqué(e)?(s)?",
+    "annoncé(e)?(s)?",
+    "aura lieu",
+    "auront lieu",
+    "se tiendr*",
+    "à l'étude",
+    "sur la table",
+    "à venir",
+)
+# "le premier dirigeant à rencontrer X": the tense is the copula's.
+FIRST_TO = ("premier", "première", "seul", "seule", "dernier", "dernière")
+# Verbs before "to" (English) whose infinitive is no purpose; French says "pour".
+NOT_PURPOSE = ()
+INFINITIVE_TO = ("à",)
+# Simple past main verbs (English): French reports in the passé composé instead.
+SIMPLE_PAST = ()
 # "les deux dirigeants": the pair of the contact told before.
 ANAPHOR = ("les ^deux (dirigeants|chefs d'(é|e)tat|présidents|hommes|leaders)",)
 
@@ -241,10 +312,13 @@ PLANNED = (
     "pourra",
     "pourront",
     "tenue",
+    "sera",
+    "seront",
+    "serait",
+    "seraient",
+    "en route (pour|vers)",
     "accept* le principe",
     "d'accord pour",
-    # "à la veille de leur rencontre": still to come.
-    "(en amont|à la veille) (de|du|des|d')",
 )
 # An offer or a demand is no contact: "propose d'accueillir", "réclame un sommet".
 PROPOSAL = ("proposé", "propose", "proposait", "invité", "invite")
@@ -344,13 +418,32 @@ AGENTS = (
     "femme",
     "mari",
     "frère",
+    # "Loukachenko, allié de Poutine": named beside, not a party.
+    "allié(e)?",
+    "partenaire",
+    "rival(e)?",
+    "adversaire",
+    "successeur",
+    "prédécesseur",
+    "protégé(e)?",
 )
 # "selon Macron", "au nom de Biden": the leader is a source, not a party.
 ATTRIBUTION = ("selon", "d'après", "au nom de", "à la demande de")
 # Where a summit is only the setting: "lors du sommet, Biden a appelé...".
 SETTING = ("lors d(u|e|')", "au", "en marge d(u|e|')", "avant le", "après le")
 # Attending a summit is no meeting of two.
-ATTENDING = ("attend*", "particip*", "assist*", "pris part")
+ATTENDING = (
+    "attend*",
+    "particip*",
+    "assist*",
+    "pris part",
+    "invité(e)?(s)?",
+    "convié(e)?(s)?",
+    "(feront|font|fera|fait) partie",
+)
+# Before a destination: "la ville meurtrie de Kharkiv" is still Kharkiv.
+PLACE_MODIFIERS = ("ravagé(e)?", "assiégé(e)?", "meurtri(e)?")
+CAPITAL = ("capitale",)
 # A city held by another state is no visit to its country's leader.
 OCCUPIED = (
     "occupé(e)?(s)?",

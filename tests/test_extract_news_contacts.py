@@ -1,0 +1,124 @@
+"""Leader contacts as news copy writes them: one row per class of error found on real
+feeds (the sentences are written for this file, none is taken from a feed).
+
+Each row: the sentence, its publication day, and the contacts expected as
+(pair, mode, status, date), or none at all. Rows marked in comments as near misses
+guard the edge of a rule.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from monitor.extract import extract
+
+WED = dt.date(2023, 5, 10)
+TUE = dt.date(2023, 5, 9)
+THU = dt.date(2023, 5, 11)
+
+ROWS = [
+    # Contact words news copy uses: plural meetings, bare talks, réunion, échange entre.
+    (
+        "Lula left Beijing after a series of meetings with Xi Jinping.",
+        [(("Luiz Inácio Lula da Silva", "Xi Jinping"), "meeting", "held", WED)],
+    ),
+    (
+        "Xi Jinping and Vladimir Putin shook hands after talks in Moscow.",
+        [(("Vladimir Putin", "Xi Jinping"), None, "held", WED)],
+    ),
+    (
+        "Echange tendu entre Emmanuel Macron et Giorgia Meloni au sujet des migrants.",
+        [(("Emmanuel Macron", "Giorgia Meloni"), None, "held", WED)],
+    ),
+    (
+        "Emmanuel Macron s'est réuni mardi avec le chancelier Olaf Scholz.",
+        [(("Emmanuel Macron", "Olaf Scholz"), "meeting", "held", TUE)],
+    ),
+    # A noun's status: "avant / ahead of" it is to come; words after it that tell of
+    # another verb do not make it planned; words about it taking place do.
+    (
+        "Avant une visite d'Etat au Brésil, Olaf Scholz a défendu l'accord commercial.",
+        [(("Luiz Inácio Lula da Silva", "Olaf Scholz"), "visit", "planned", None)],
+    ),
+    (
+        "Ministers prepared a trade deal ahead of a Scholz-Lula meeting in Brasília.",
+        [(("Luiz Inácio Lula da Silva", "Olaf Scholz"), "meeting", "planned", None)],
+    ),
+    (  # near miss: "ahead of" a thing that is no contact
+        "Olaf Scholz met Lula in Brasília ahead of the G20 ministerial.",
+        [(("Luiz Inácio Lula da Silva", "Olaf Scholz"), "meeting", "held", WED)],
+    ),
+    (
+        "Olaf Scholz's visit to Warsaw may reshape the German debate.",
+        [(("Andrzej Duda", "Olaf Scholz"), "visit", "held", WED)],
+    ),
+    (
+        "Une rencontre entre Emmanuel Macron et Olaf Scholz à Berlin est même évoquée.",
+        [(("Emmanuel Macron", "Olaf Scholz"), "meeting", "planned", None)],
+    ),
+    # Infinitives, the passive future, "le premier à".
+    (
+        "Le président kényan William Ruto sera reçu jeudi à l'Elysée par Emmanuel Macron.",
+        [(("Emmanuel Macron", "William Ruto"), "meeting", "planned", THU)],
+    ),
+    (
+        "Emmanuel Macron est le premier dirigeant européen à rencontrer le président William Ruto.",
+        [(("Emmanuel Macron", "William Ruto"), "meeting", "held", WED)],
+    ),
+    (
+        "Giorgia Meloni took the time to fly to Nairobi and meet President William Ruto.",
+        [(("Giorgia Meloni", "William Ruto"), "meeting", "held", WED)],
+    ),
+    (  # near miss: the infinitive of a plan
+        "Justin Trudeau plans to fly to Washington to meet Joe Biden.",
+        [(("Joe Biden", "Justin Trudeau"), "visit", "planned", None)],
+    ),
+    (  # near miss: "wanted to" opens its own infinitive, no purpose
+        "Justin Trudeau said he wanted to meet Joe Biden.",
+        [(("Joe Biden", "Justin Trudeau"), "meeting", "planned", None)],
+    ),
+    # Where a visit goes.
+    (
+        "Emmanuel Macron made a surprise trip to war-torn Kyiv on Tuesday.",
+        [(("Emmanuel Macron", "Volodymyr Zelensky"), "visit", "held", TUE)],
+    ),
+    (
+        "Olaf Scholz makes unannounced visit to Ukraine's Kyiv",
+        [(("Olaf Scholz", "Volodymyr Zelensky"), "visit", "held", WED)],
+    ),
+    (
+        "Officials hailed Olaf Scholz's Kyiv visit as a turning point.",
+        [(("Olaf Scholz", "Volodymyr Zelensky"), "visit", "held", WED)],
+    ),
+    (
+        "Olaf Scholz arrived in the Ukrainian capital on Tuesday morning.",
+        [(("Olaf Scholz", "Volodymyr Zelensky"), "visit", "held", TUE)],
+    ),
+    ("Olaf Scholz's Kyiv speech was criticised.", []),  # near miss: no contact noun
+    # Who takes part: an ally named beside, a clause after a spaced hyphen.
+    (
+        "Alexander Lukashenko, an ally of Vladimir Putin, will make a state visit to Iran on "
+        "Thursday.",
+        [(("Alexander Lukashenko", "Ebrahim Raisi"), "visit", "planned", THU)],
+    ),
+    (
+        "Joe Biden promises aid on visit to Warsaw - as he says Putin miscalculated",
+        [(("Andrzej Duda", "Joe Biden"), "visit", "held", WED)],
+    ),
+    # No contact: an idiom, a negation over quoted words, guests of a summit, keeping
+    # up a dialogue, a channel alone.
+    ("Olaf Scholz said Vladimir Putin was met with the resolve of Europe.", []),
+    ("Vladimir Poutine ne voit pas « l'utilité » d'un entretien avec Emmanuel Macron.", []),
+    ("Le roi Charles III et Emmanuel Macron feront partie des invités du sommet de Rome.", []),
+    ("Volodymyr Zelensky veut entretenir le dialogue avec Emmanuel Macron.", []),
+    ("Olaf Scholz and Emmanuel Macron addressed the forum (via videoconference).", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), ROWS)
+def test_news_contacts(sentence, expected):
+    facts = extract(sentence, WED)
+    got = [(c.leaders, c.mode, c.status, c.date) for c in facts.contacts]
+    assert got == expected
