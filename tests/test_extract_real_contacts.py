@@ -15,6 +15,7 @@ from monitor.extract import extract
 
 D = dt.date
 DAY = D(2022, 5, 11)
+Z = "Volodymyr Zelensky"
 
 ROWS = [
     # --- undated held contacts take the report's day, marked inexact
@@ -248,6 +249,135 @@ ROWS = [
         "Volodymyr Zelensky",
         [],
     ),
+    # --- several leaders named by one plural role: that role in each country
+    (
+        "",
+        "Volodymyr Zelensky held talks with the Presidents of Latvia and Estonia in Kyiv.",
+        DAY,
+        None,
+        [
+            (("Alar Karis", Z), None, DAY, False, "held"),
+            (("Egils Levits", Z), None, DAY, False, "held"),
+        ],
+    ),
+    (
+        "",
+        "I spoke today with the Prime Ministers of Bulgaria and Croatia.",
+        DAY,
+        Z,
+        [
+            (("Andrej Plenković", Z), None, DAY, True, "held"),
+            (("Kiril Petkov", Z), None, DAY, True, "held"),
+        ],
+    ),
+    (
+        "",
+        "Emmanuel Macron a reçu mardi à l'Elysée les présidents letton et estonien.",
+        DAY,
+        None,
+        [
+            (("Alar Karis", "Emmanuel Macron"), "meeting", D(2022, 5, 10), True, "held"),
+            (("Egils Levits", "Emmanuel Macron"), "meeting", D(2022, 5, 10), True, "held"),
+        ],
+    ),
+    (
+        "",
+        "Olaf Scholz s'est entretenu avec les présidents letton et estonien.",
+        DAY,
+        None,
+        [
+            (("Alar Karis", "Olaf Scholz"), None, DAY, False, "held"),
+            (("Egils Levits", "Olaf Scholz"), None, DAY, False, "held"),
+        ],
+    ),
+    # ... a plural role with no contact word is no contact
+    ("", "The Presidents of Latvia and Estonia praised the Ukrainian army.", DAY, None, []),
+    # --- a group named again later: by its role, its number, or its countries
+    (
+        "",
+        "Presidents Andrzej Duda, Egils Levits and Alar Karis arrived by train on Tuesday. "
+        "I held talks with the presidents in the evening.",
+        DAY,
+        Z,
+        [
+            (("Alar Karis", Z), None, DAY, False, "held"),
+            (("Andrzej Duda", Z), None, DAY, False, "held"),
+            (("Egils Levits", Z), None, DAY, False, "held"),
+        ],
+    ),
+    (
+        "",
+        "Lithuania, Latvia and Estonia sent a joint letter to Brussels. Volodymyr Zelensky "
+        "later met the prime ministers of the three countries in Kyiv.",
+        DAY,
+        None,
+        [
+            (("Ingrida Šimonytė", Z), "meeting", DAY, False, "held"),
+            (("Kaja Kallas", Z), "meeting", DAY, False, "held"),
+            (("Krišjānis Kariņš", Z), "meeting", DAY, False, "held"),
+        ],
+    ),
+    (
+        "",
+        "Emmanuel Macron, Olaf Scholz et Mario Draghi ont promis des armes jeudi. "
+        "Volodymyr Zelensky a reçu les trois dirigeants au palais Mariinsky.",
+        DAY,
+        None,
+        [
+            (("Emmanuel Macron", Z), "meeting", DAY, False, "held"),
+            (("Mario Draghi", Z), "meeting", DAY, False, "held"),
+            (("Olaf Scholz", Z), "meeting", DAY, False, "held"),
+        ],
+    ),
+    # ... not when the number differs, no group was named, "the leaders" has no
+    # number, or the role is not the group's
+    (
+        "",
+        "Emmanuel Macron, Olaf Scholz et Mario Draghi ont promis des armes jeudi. "
+        "Volodymyr Zelensky a reçu les quatre dirigeants au palais Mariinsky.",
+        DAY,
+        None,
+        [],
+    ),
+    ("", "Volodymyr Zelensky met the three leaders in Kyiv.", DAY, None, []),
+    (
+        "",
+        "Emmanuel Macron, Olaf Scholz and Mario Draghi pledged weapons. "
+        "Volodymyr Zelensky later met the leaders in Kyiv.",
+        DAY,
+        None,
+        [],
+    ),
+    (
+        "",
+        "Prime Ministers Kaja Kallas and Krišjānis Kariņš pledged weapons. "
+        "I held talks with the presidents in the evening.",
+        DAY,
+        Z,
+        [],
+    ),
+    # --- the speaker as the subject of a lead with a possessive day, and "the Head of
+    # State" standing for the president the text is about
+    (
+        "",
+        "During yesterday's visit to Kyiv by the Prime Ministers of Spain and Denmark, "
+        "we agreed on new aid.",
+        DAY,
+        Z,
+        [
+            (("Mette Frederiksen", Z), "visit", D(2022, 5, 10), True, "held"),
+            (("Pedro Sánchez", Z), "visit", D(2022, 5, 10), True, "held"),
+        ],
+    ),
+    (
+        "",
+        'Volodymyr Zelensky thanked the Netherlands for its support. "We are grateful," '
+        "the Head of State said after a meeting with Prime Minister Mark Rutte in Kyiv.",
+        DAY,
+        None,
+        [(("Mark Rutte", Z), "meeting", DAY, False, "held")],
+    ),
+    ("", "The Head of State of Ukraine spoke about sanctions.", DAY, None, []),
 ]
 
 
@@ -277,3 +407,46 @@ def test_stated_date_keeps_the_spec_keys() -> None:
     data = facts.to_dict()["contacts"][0]
     assert data["date"] == "2022-05-09"
     assert list(data) == ["leaders", "mode", "date", "status", "evidence"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "lang", "expected"),
+    [
+        ("the Presidents of Latvia and Estonia", "en", ("Egils Levits", "Alar Karis")),
+        ("the Prime Ministers of Latvia and Estonia", "en", ("Krišjānis Kariņš", "Kaja Kallas")),
+        ("les présidents letton et estonien", "fr", ("Egils Levits", "Alar Karis")),
+        ("les dirigeants letton et estonien", "fr", ("Krišjānis Kariņš", "Kaja Kallas")),
+        # a role a country lacks falls back to its leader: Spain has no president
+        ("the presidents of Spain and Latvia", "en", ("Pedro Sánchez", "Egils Levits")),
+    ],
+)
+def test_plural_roles_give_one_group_mention_per_leader(
+    phrase: str, lang: str, expected: tuple[str, ...]
+) -> None:
+    from monitor.extract.actors import find_actors
+    from monitor.extract.leaders import find_mentions
+
+    mentions = find_mentions(phrase, DAY, lang, find_actors(phrase))
+    assert [m.kind for m in mentions] == ["group"] * len(expected)
+    assert tuple(m.leaders[0] for m in mentions) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("I was glad to meet the presidents today.", [("president", None, False)]),
+        ("when four leaders arrived in Kyiv", [("executive", 4, False)]),
+        ("les trois dirigeants sont arrivés", [("executive", 3, False)]),
+        ("talks with the Prime Ministers of the three countries", [("prime_minister", 3, True)]),
+        # named, not named again; a pair; no number for a vague role; no determiner
+        ("the presidents of France and Latvia met", []),
+        ("the two leaders spoke", []),
+        ("the leaders met in Kyiv", []),
+        ("EU leaders met in Brussels", []),
+    ],
+)
+def test_groups_named_again(sentence: str, expected: list[tuple]) -> None:
+    from monitor.extract.leaders import find_collectives
+
+    got = [(c.role, c.count, c.by_country) for c in find_collectives(sentence)]
+    assert got == expected

@@ -14,6 +14,7 @@ and a held contact still without one takes the publication day (date_exact False
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import replace
@@ -30,7 +31,14 @@ from monitor.extract.contacts import (
 )
 from monitor.extract.facts import Contact, Facts, TroopFigure
 from monitor.extract.gazetteer import gazetteer
-from monitor.extract.leaders import ROLE_STEMS, Mention, find_mentions, find_names
+from monitor.extract.leaders import (
+    ROLE_STEMS,
+    Collective,
+    Mention,
+    find_collectives,
+    find_mentions,
+    find_names,
+)
 from monitor.extract.lexicon import language
 from monitor.extract.numbers import find_quantities
 from monitor.extract.phrases import tokenize
@@ -160,6 +168,10 @@ class _State:
         # presidents discussed ..." (the role) and the countries it names.
         self.collective: str | None = None
         self.pairs: list[tuple[str, str]] = []
+        # Groups named so far, last last: (leaders, their countries) for a list of
+        # leaders ("Duda, Levits and Karis", "the Presidents of Poland and Latvia"),
+        # (None, countries) for a list of countries; "the four leaders" names one again.
+        self.groups: list[tuple[tuple[str, ...] | None, tuple[str, ...]]] = []
 
 
 def _read(source: str, published: dt.date, lang: str, state: _State, *, from_title: bool) -> None:
@@ -238,6 +250,8 @@ def _read_sentence(
         else names
     )
     g = gazetteer()
+    if state.groups and not words.isdisjoint(ROLE_STEMS):
+        mentions = _named_again(norm, mentions, state, published)
 
     if has_troop_noun(norm, words):
         leader_countries = []
@@ -285,6 +299,7 @@ def _read_sentence(
     subject = next((a.country for a in actors if not a.target), None)
     if subject:
         state.last_actor = subject
+    _remember_groups(norm, mentions, actors, state, published)
     first_named = next((m.leaders[0] for m in mentions if m.leaders), None)
     if first_named:
         state.last_subject = first_named
@@ -294,6 +309,122 @@ def _read_sentence(
             term = g.by_label[label].term_on(published) if label in g.by_label else None
             if term and not actors:
                 state.last_actor = term.country
+
+
+#: What may stand between two leaders of a list besides its commas and "and": their
+#: titles ("Duda, President of Latvia Egils Levits and Mr. Karis").
+_LIST_TITLE_TEXT = (
+    "of the de du la le l' d' mr mrs ms m mme dr sir president président presidente "
+    "présidente prime premier première minister ministre chancellor chancelier chancelière "
+    "king queen roi reine emir émir prince crown"
+)
+LIST_TITLE_WORDS = tuple(_LIST_TITLE_TEXT.split())
+#: What joins the items of a list: "Duda, Levits and Karis", "la France et l'Italie".
+LIST_JOINERS = (",", "and", "et", "&")
+#: Most items a list can have, and how many recent groups "the four leaders" may mean.
+MAX_GROUP = 10
+MAX_GROUPS_KEPT = 4
+_LIST_WORD = re.compile(r"[\w'.-]+|[,&]")
+_LIST_TITLES = frozenset(LIST_TITLE_WORDS)
+_LIST_JOINERS = frozenset(LIST_JOINERS)
+_COUNTRY_GAP = re.compile(
+    r"\s*(?:,\s*(?:(?:and|et)\s+)?|\s(?:and|et)\s+)(?:the\s+|l'|la\s+|le\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _listed(gap: str) -> bool:
+    """Whether the text between two leaders makes them items of one list."""
+    if len(gap) > 60:
+        return False
+    words = _LIST_WORD.findall(gap)
+    return any(w.casefold() in _LIST_JOINERS for w in words) and all(
+        w.casefold() in _LIST_JOINERS or w.rstrip(".").casefold() in _LIST_TITLES or w[:1].isupper()
+        for w in words
+    )
+
+
+def _remember_groups(
+    norm: str,
+    mentions: list[Mention],
+    actors: list[ActorMention],
+    state: _State,
+    published: dt.date,
+) -> None:
+    """Keep the lists of leaders and of countries a sentence names (state.groups)."""
+    if len(mentions) < 2 and len(actors) < 2:
+        return  # no list here
+    g = gazetteer()
+    found: list[tuple[tuple[str, ...] | None, tuple[str, ...]]] = []
+    run: list[Mention] = []
+    for m in [*(x for x in mentions if len(x.leaders) == 1), None]:
+        if (
+            m is not None
+            and run
+            and (m.start < run[-1].end or _listed(norm[run[-1].end : m.start]))
+        ):
+            run.append(m)
+            continue
+        labels = tuple(dict.fromkeys(x.leaders[0] for x in run))
+        if 2 <= len(labels) <= MAX_GROUP:
+            terms = [g.by_label[x].term_on(published) if x in g.by_label else None for x in labels]
+            if all(terms):
+                found.append((labels, tuple(t.country for t in terms if t)))
+        run = [m] if m is not None else []
+    countries: list[str] = []
+    for a, b in pairwise([*actors, None]):
+        if a is None:
+            break
+        countries = countries or [a.country]
+        if b is not None and _COUNTRY_GAP.fullmatch(norm[a.end : b.start]):
+            countries.append(b.country)
+            continue
+        unique = tuple(dict.fromkeys(countries))
+        if 2 <= len(unique) <= MAX_GROUP and not any(c == unique for _, c in found):
+            found.append((None, unique))
+        countries = []
+    if found:
+        state.groups = (state.groups + found)[-MAX_GROUPS_KEPT:]
+
+
+def _named_again(
+    norm: str, mentions: list[Mention], state: _State, published: dt.date
+) -> list[Mention]:
+    """The sentence's mentions, with one "group" mention per leader of each group it
+    names again ("the four leaders" after "Macron, Scholz, Draghi and Iohannis")."""
+    added: list[Mention] = []
+    for c in find_collectives(norm):
+        if any(c.start < m.end and m.start < c.end for m in mentions):
+            continue  # already a mention: "the Presidents of Poland and Latvia"
+        added.extend(
+            Mention(start=c.start, end=c.end, kind="group", leaders=(label,))
+            for label in _group_for(c, state, published)
+        )
+    return sorted([*mentions, *added], key=lambda m: m.start) if added else mentions
+
+
+def _group_for(c: Collective, state: _State, published: dt.date) -> tuple[str, ...]:
+    """Who a group named again means: the last group named of that size and role."""
+    g = gazetteer()
+    for leaders, countries in reversed(state.groups):
+        if c.by_country or leaders is None:
+            if c.count != len(countries):
+                continue
+            holders = [
+                g.holder(country, c.role, published) or g.holder(country, "executive", published)
+                for country in countries
+            ]
+            if all(holders):
+                return tuple(dict.fromkeys(h.label for h in holders if h))
+            continue
+        if c.count is not None and c.count != len(leaders):
+            continue
+        if c.role == "executive" or all(
+            (h := g.holder(country, c.role, published)) is not None and h.label == label
+            for label, country in zip(leaders, countries, strict=True)
+        ):
+            return leaders
+    return ()
 
 
 def _add_troop(state: _State, raw: RawTroop, evidence: str, from_title: bool) -> None:

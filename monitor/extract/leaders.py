@@ -12,8 +12,9 @@ kinds:
   against the other party of the contact (contacts.py);
 * ``bare``: "le président" alone, resolved later from the article's context.
 
-Plural role phrases ("les présidents français et russe", "the leaders of France and
-Russia") give one mention with two leaders.
+Plural role phrases ("les présidents français et russe", "the Presidents of Poland and
+Latvia") give one ``group`` mention per leader, each the holder of that role in one of
+the countries named.
 """
 
 from __future__ import annotations
@@ -41,8 +42,10 @@ __all__ = ["Leader", "Mention", "find_mentions", "find_names", "gazetteer"]
 class Mention:
     """A leader mention in a sentence.
 
-    leaders: labels of the people meant (two for "les présidents français et russe";
-    empty for an unresolved homologue or bare role).
+    kind: "name", "role", "homologue", "bare", or "group" (one of several leaders
+    named by one plural role phrase: "les présidents français et russe" gives two).
+    leaders: labels of the people meant (empty for an unresolved homologue or bare
+    role).
     country: for homologue mentions, the country named ("russe" -> Russia); for bare
     mentions, the role word ("président", "chancellor").
     """
@@ -125,11 +128,40 @@ ROLE_WORDS = (
     "kremlin élysée elysee maison matignon downing"
 )
 ROLE_STEMS = stems(ROLE_WORDS.split())
+#: Plural role nouns that name several leaders by their countries ("les présidents
+#: français et russe", "the Prime Ministers of Spain and Denmark"), with the role each
+#: holds in his country: a gazetteer role, an office, or "executive" (whoever leads it
+#: abroad). The role is kept per country: "the Presidents of Poland and Latvia" are
+#: Duda and Levits, not Latvia's prime minister.
+PLURAL_ROLES = (
+    ("présidents", "president"),
+    ("présidentes", "president"),
+    ("presidents", "president"),
+    ("premiers ministres", "prime_minister"),
+    ("premières ministres", "prime_minister"),
+    ("prime ministers", "prime_minister"),
+    ("chanceliers", "chancellor"),
+    ("chancellors", "chancellor"),
+    ("dirigeants", "executive"),
+    ("leaders", "executive"),
+    ("chefs d'état et de gouvernement", "executive"),
+    ("chefs d'etat et de gouvernement", "executive"),
+    ("chefs d'état", "executive"),
+    ("chefs d'etat", "executive"),
+    ("chefs de gouvernement", HEAD_OF_GOVERNMENT),
+    ("heads of state and government", "executive"),
+    ("heads of state", "executive"),
+    ("heads of government", HEAD_OF_GOVERNMENT),
+)
+_PLURAL_ROLE = {word: role for word, role in PLURAL_ROLES}
 _PLURAL_WORD = re.compile(
-    r"\b(?<!-)(?=[cdhlp])"
-    r"(?:présidents|dirigeants|chefs\s+d'(?:é|e)tat(?:\s+et\s+de\s+gouvernement)?|"
-    r"leaders|premiers\s+ministres|chefs\s+de\s+gouvernement|presidents|heads\s+of\s+state|"
-    r"prime\s+ministers)(?![\w-])",
+    r"\b(?<!-)(?=["
+    + "".join(sorted({w[0] for w, _ in PLURAL_ROLES}))
+    + r"])(?:"
+    + "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_PLURAL_ROLE, key=len, reverse=True)
+    )
+    + r")(?![\w-])",
     re.IGNORECASE,
 )
 _HOMOLOGUE_WORD = re.compile(
@@ -139,7 +171,8 @@ _HOMOLOGUE_WORD = re.compile(
 )
 _BARE_WORD = re.compile(
     r"\b(?<!-)(?=[lt])(?:le|the)\s+(?P<role>président|president|chancelier|"
-    r"chancellor|chef\s+de\s+l'(?:é|e)tat|premier\s+ministre|prime\s+minister)(?![\w-])",
+    r"chancellor|chef\s+de\s+l'(?:é|e)tat|head\s+of\s+state|premier\s+ministre|"
+    r"prime\s+minister)(?![\w-])",
     re.IGNORECASE,
 )
 _PLACE_HINT = re.compile(r"(?=[dklm])(?:kremlin|lys[ée]e|maison|matignon|downing)", re.IGNORECASE)
@@ -364,19 +397,18 @@ def find_mentions(
             while a is not None:
                 chain.insert(0, a)
                 a = _prev_actor(actors, a.start, text, _CHAIN)
+        role = _PLURAL_ROLE.get(re.sub(r"\s+", " ", m.group(0).casefold()), "executive")
         people = list(
-            dict.fromkeys(p.label for a in chain if (p := g.holder(a.country, "executive", day)))
+            dict.fromkeys(
+                p.label
+                for a in chain
+                if (p := g.holder(a.country, role, day) or g.holder(a.country, "executive", day))
+            )
         )
         if len(people) >= 2:
+            start = min(m.start(), chain[0].start)
             end = max(m.end(), chain[-1].end)
-            roles.append(
-                Mention(
-                    start=min(m.start(), chain[0].start),
-                    end=end,
-                    kind="role",
-                    leaders=tuple(people),
-                )
-            )
+            roles.append(Mention(start=start, end=end, kind="role", leaders=tuple(people)))
     for m in _ROLE_WORD.finditer(text):
         word = m.group(0)
         if word.casefold() == "pm" and word != "PM":
@@ -480,4 +512,125 @@ def find_mentions(
         ):
             continue
         out.append(r)
-    return sorted(out, key=lambda x: x.start)
+    return sorted(_split_groups(out), key=lambda x: x.start)
+
+
+def _split_groups(mentions: list[Mention]) -> list[Mention]:
+    """One mention per leader of a plural role phrase ("the Presidents of Poland and
+    Latvia"), of kind "group": several people named together, none of them a
+    sentence's lone subject. Each keeps the whole phrase's span, so what stands before
+    it applies to all ("les conseillers des dirigeants français et russe")."""
+    return [
+        Mention(start=m.start, end=m.end, kind="group", leaders=(label,))
+        for m in mentions
+        for label in (m.leaders if len(m.leaders) > 1 else ())
+    ] + [m for m in mentions if len(m.leaders) <= 1]
+
+
+# ------------------------------------------------------- collective back-references
+
+#: Number words of a group named again ("the four leaders", "les cinq dirigeants"); two
+#: is left out: "the two leaders" is the last contact's pair (contacts.py).
+COUNT_WORDS = (
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("trois", 3),
+    ("quatre", 4),
+    ("cinq", 5),
+    ("sept", 7),
+    ("huit", 8),
+    ("neuf", 9),
+    ("dix", 10),
+)
+#: What opens a group named again: "the presidents", "all four leaders", "ces dirigeants".
+COLLECTIVE_DETERMINERS = ("the", "all the", "all", "these", "those", "les", "ces", "tous les")
+#: Places a plural role can be "of" in a back-reference: "the Presidents of the four
+#: countries", "les dirigeants des trois pays".
+COLLECTIVE_PLACES = ("countries", "states", "nations", "pays", "états", "etats")
+#: What links the role to those places.
+COLLECTIVE_PLACE_LINKS = ("of the", "of these", "of those", "des", "de ces")
+
+_COUNT = dict(COUNT_WORDS)
+
+
+def _alternation(words: Sequence[str]) -> str:
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True)
+    )
+
+
+_COUNT_PATTERN = r"(?:" + _alternation([w for w, _ in COUNT_WORDS]) + r"|[3-9]|1[0-9])"
+_COLLECTIVE = re.compile(
+    r"\b(?:(?P<det>"
+    + _alternation(COLLECTIVE_DETERMINERS)
+    + r")\s+)?(?:(?P<count>"
+    + _COUNT_PATTERN
+    + r")\s+)?(?P<noun>"
+    + _alternation([w for w, _ in PLURAL_ROLES])
+    + r")(?:\s+(?:"
+    + _alternation(COLLECTIVE_PLACE_LINKS)
+    + r")\s+(?:(?P<places>"
+    + _COUNT_PATTERN
+    + r")\s+)?(?:"
+    + _alternation(COLLECTIVE_PLACES)
+    + r"))?(?![\w-])",
+    re.IGNORECASE,
+)
+_OF_AFTER = re.compile(r"\s+(?:of|de|du|des|d')(?![\w-])", re.IGNORECASE)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Collective:
+    """A group of leaders named again by its role: "the four leaders", "the Presidents
+    of the four countries", "les trois dirigeants" (whom it means is the article's
+    business: article.py keeps the groups named so far).
+
+    role: what each holds in his country (PLURAL_ROLES). count: how many, if said.
+    by_country: named by their countries ("of the four countries"), not as people.
+    """
+
+    start: int
+    end: int
+    role: str
+    count: int | None
+    by_country: bool
+
+
+def find_collectives(text: str) -> list[Collective]:
+    """Groups of leaders a sentence names again without naming them, in order.
+
+    A number, or a role more precise than "leaders", is needed: "the leaders" alone is
+    anyone's ("the leaders of the G7", "EU leaders" are not matched either).
+    """
+    out: list[Collective] = []
+    if _PLURAL_WORD.search(text) is None:
+        return out  # the cheap test: no plural role noun at all
+    for m in _COLLECTIVE.finditer(text):
+        places = m.group("places")
+        count_word = places or m.group("count")
+        count = None
+        if count_word:
+            count = _COUNT.get(count_word.casefold()) or int(count_word)
+        if places is None and _OF_AFTER.match(text, m.end()):
+            continue  # "the presidents of France and Latvia": named, not named again
+        if places is None and m.group("det") is None and count is None:
+            continue  # "presidents" alone: anybody's
+        role = _PLURAL_ROLE.get(re.sub(r"\s+", " ", m.group("noun").casefold()), "executive")
+        if count is None and role == "executive":
+            continue
+        out.append(
+            Collective(
+                start=m.start(),
+                end=m.end(),
+                role=role,
+                count=count,
+                by_country=places is not None,
+            )
+        )
+    return out

@@ -48,6 +48,7 @@ FIRST_PERSON = ("I", "we", "my", "our", "je", "j'", "nous", "mon", "ma", "notre"
 #: prepositions, intensifiers; any other word may be a subject (a minister, "the sides").
 _BARE_LEAD_TEXT = (
     "a an the in during at on after following there was were also today yesterday "
+    "yesterday's today's both "
     "tonight this morning evening very long important good productive fruitful "
     "substantive detailed frank another new further second third lengthy "
     "un une le la l' les lors d' de du au aux cours durant pendant après en dans il y "
@@ -148,26 +149,18 @@ def address_speaker(title: str, mentions: Sequence[Mention]) -> str | None:
     """The leader a title names as the author of an address or speech, if any."""
     for m in _ADDRESS.finditer(title):
         for x in mentions:
-            if x.leaders and len(x.leaders) == 1 and _titles_only(title[m.end() : x.start]):
+            if _single(x) and _titles_only(title[m.end() : x.start]):
                 return x.leaders[0]
     owner = _POSSESSIVE.search(title)
     if owner:
         before = [x for x in mentions if x.end <= owner.start() and x.leaders]
-        if (
-            before
-            and len(before[-1].leaders) == 1
-            and not title[before[-1].end : owner.start()].strip()
-        ):
+        if before and _single(before[-1]) and not title[before[-1].end : owner.start()].strip():
             return before[-1].leaders[0]
     tail = _ATTRIBUTION.search(title)
     if tail:
         start, end = tail.span("who")
         inside = [x for x in mentions if start <= x.start and x.end >= end - 1]
-        if (
-            len(inside) == 1
-            and len(inside[0].leaders) == 1
-            and _titles_only(title[start : inside[0].start])
-        ):
+        if len(inside) == 1 and _single(inside[0]) and _titles_only(title[start : inside[0].start]):
             return inside[0].leaders[0]
     return None
 
@@ -176,7 +169,7 @@ def opening_subject(text: str, mentions: Sequence[Mention]) -> str | None:
     """The leader an opening sentence starts on ("President of Ukraine Volodymyr
     Zelenskyy met ...", "Vladimir Putin had ..."), if it starts on one."""
     first = next((m for m in mentions if m.leaders), None)
-    if first is None or len(first.leaders) != 1 or first.start > 80:
+    if first is None or first.kind == "group" or len(first.leaders) != 1 or first.start > 80:
         return None
     return first.leaders[0] if _titles_only(text[: first.start]) else None
 
@@ -196,6 +189,11 @@ def bare_lead(lead: str) -> bool:
     """Whether the text before a contact word names no subject ("Telephone
     conversation with", "In a conversation with", "There was a call with")."""
     return all(w.casefold() in _BARE_LEAD for w in _WORD.findall(lead))
+
+
+def _single(m: Mention) -> bool:
+    """Whether a mention names one leader alone (not one of a group)."""
+    return len(m.leaders) == 1 and m.kind != "group"
 
 
 def _titles_only(gap: str) -> bool:
