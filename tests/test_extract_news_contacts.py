@@ -122,3 +122,56 @@ def test_news_contacts(sentence, expected):
     facts = extract(sentence, WED)
     got = [(c.leaders, c.mode, c.status, c.date) for c in facts.contacts]
     assert got == expected
+
+
+SPEAKER = "Volodymyr Zelensky"
+ADDRESS_ROWS = [
+    # An office's own text, in the first person: thanking or congratulating someone is
+    # told of a contact; in news the same words are often a public statement.
+    (
+        "Today I thanked Chancellor Olaf Scholz for the new air defence systems.",
+        [(("Olaf Scholz", "Volodymyr Zelensky"), None, "held", WED)],
+    ),
+    (
+        "I congratulated President Emmanuel Macron on his re-election.",
+        [(("Emmanuel Macron", "Volodymyr Zelensky"), None, "held", WED)],
+    ),
+    (
+        "We agreed with Prime Minister Giorgia Meloni to prepare new steps.",
+        [(("Giorgia Meloni", "Volodymyr Zelensky"), None, "held", WED)],
+    ),
+    (
+        "I am glad to meet the President of Finland Sauli Niinistö in Kyiv today.",
+        [(("Sauli Niinistö", "Volodymyr Zelensky"), "meeting", "held", WED)],
+    ),
+    # Several guests came: each with the host, not with each other.
+    (
+        "The Prime Ministers of Spain and Denmark came to Kyiv today.",
+        [
+            (("Mette Frederiksen", "Volodymyr Zelensky"), "visit", "held", WED),
+            (("Pedro Sánchez", "Volodymyr Zelensky"), "visit", "held", WED),
+        ],
+    ),
+    # ", as well as" does not end the list of those met.
+    (
+        "I met Chancellor Olaf Scholz, as well as President Emmanuel Macron.",
+        [
+            (("Olaf Scholz", "Volodymyr Zelensky"), "meeting", "held", WED),
+            (("Emmanuel Macron", "Volodymyr Zelensky"), "meeting", "held", WED),
+        ],
+    ),
+    # near miss: talking to the press is no contact of the leaders named
+    ("After the negotiations, Olaf Scholz and Emmanuel Macron will talk to the media.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), ADDRESS_ROWS)
+def test_address_contacts(sentence, expected):
+    facts = extract(sentence, WED, speaker=SPEAKER)
+    got = sorted((c.leaders, c.mode, c.status, c.date) for c in facts.contacts)
+    assert got == sorted(expected)
+
+
+def test_first_person_thanks_in_news_are_no_contact():
+    facts = extract("Volodymyr Zelensky thanked Olaf Scholz for the new air defence.", WED)
+    assert facts.contacts == ()

@@ -99,6 +99,7 @@ _TRIGGER_KEYS: tuple[tuple[str, str | None, bool], ...] = (
     ("MEETING_OBJECT", "meeting", True),
     ("TALK", None, False),
     ("PAIR_TALK", None, False),
+    ("FIRST_PERSON", None, True),
     ("TOLD", None, True),
 )
 _TRIGGER_PATTERNS = {
@@ -120,6 +121,7 @@ _ALL_TRIGGERS = re.compile(
     _I,
 )
 _TOLD_GROUP = f"t{len(_TRIGGER_KEYS) - 1}"
+_FIRST_PERSON_GROUP = f"t{len(_TRIGGER_KEYS) - 2}"
 _NEGATION = re.compile(
     r"(?=["
     + vocab.first_letters(vocab.words("NEGATION") + vocab.words("NEGATION_OPEN"))
@@ -217,7 +219,12 @@ _EXCLUDED_BEFORE = re.compile(
     + vocab.first_letters(vocab.words("AGENTS") + vocab.words("ATTRIBUTION"))
     + "])(?:"
     + vocab.alternation(w + "(s)?" for w in vocab.words("AGENTS"))
-    + r"\s+(?:\w+\s+){0,2}?(?:de\s+|d'|du\s+|des\s+|of\s+|to\s+|for\s+)$|"
+    + r"\s+(?:\w+\s+){0,2}?(?:de\s+|d'|du\s+|des\s+|of\s+|to\s+|for\s+)"
+    # "an ally of Russian President Putin", "le porte-parole du président russe Poutine"
+    # (a title is needed: "Prime Minister of Armenia Nikol Pashinyan" is his own role)
+    + r"(?:(?:the\s+|la\s+|le\s+|l')?(?:(?-i:[A-ZÉ])[\w'-]*\s+){0,2}(?:"
+    + _plain("TITLES")
+    + r")(?:\s+[\w-]+)?\s+)?$|"
     + _words("ATTRIBUTION")
     + r"\s+(?:[\w.]+\s+){0,2}?$)",
     _I,
@@ -256,6 +263,15 @@ _FIRST_TO = re.compile(
     r"\b" + _words("FIRST_TO") + r"\s+(?:[\w-]+\s+){0,3}?(?:" + _lead("INFINITIVE_TO") + r")$",
     _I,
 )
+# "I am glad to meet", "we were happy to welcome": the contact is under way.
+_GLAD_TO = re.compile(
+    r"\b(?:am|is|are|was|were)\s+(?:\w+\s+)?"
+    + _words("GLAD")
+    + r"\s+(?:"
+    + _lead("INFINITIVE_TO")
+    + ")$",
+    _I,
+)
 # A past main verb in English ("took the time to visit", "left Kyiv to meet").
 _SIMPLE_PAST = re.compile(r"\b" + _words("SIMPLE_PAST"), _I)
 _ANAPHOR = re.compile(r"\b" + _words("ANAPHOR"), _I)
@@ -281,7 +297,7 @@ _SETTING = re.compile(
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # Where a first event's objects stop: ", and German Chancellor Olaf Scholz said..."
 _COORDINATION = re.compile(
-    r",\s+(?:and|but|while|after|before|when|as|et|mais|tandis\s+qu|alors\s+qu|après|avant|"
+    r",\s+(?:and|but|while|after|before|when|as(?!\s+well\s+as)|et|mais|tandis\s+qu|alors\s+qu|après|avant|"
     r"lorsque|quand)\b|;|\s[–—-]\s",
     _I,
 )
@@ -421,6 +437,10 @@ def find_contacts(
             continue  # "dans un entretien au Figaro": an interview, not a contact
         if mode == "phone" and _urges(text, m, mentions):
             continue  # "a appelé Poutine à retirer ses troupes", "called on Putin to"
+        if m.lastgroup == _FIRST_PERSON_GROUP and not (
+            first_person_speaks and first_person(text[: m.start()]) is not None
+        ):
+            continue  # "I thanked X" in an office's own text; "Zelensky thanked X" is public
         if m.lastgroup == _TOLD_GROUP and _demands(text, m, mentions):
             continue  # "a demandé à Poutine de retirer ses troupes": an appeal
         if (
@@ -631,6 +651,16 @@ def _event_contacts(
         subject = visitors[0]
         if host and host != subject:
             pairs = [tuple(sorted((subject, host)))]  # type: ignore[list-item]
+    elif (
+        mode == "visit"
+        and len(visitors) > 1
+        and not any(pos >= head[0] for pos, _ in people if start <= pos < end)
+    ):
+        # "Les premiers ministres albanais et monténégrin sont venus à Kiev": each guest
+        # with the host, not with each other.
+        host = _host(text, event, published)
+        if host and host not in visitors:
+            pairs = [tuple(sorted((v, host))) for v in visitors]  # type: ignore[misc]
     if not pairs:
         return []
     previous_end = max((t[1] for t in triggers if t[1] <= head[0]), default=0)
@@ -682,7 +712,7 @@ def _object_follows(text: str, end: int, start: int, extra: tuple[str, ...] = ()
     """Whether the leader at `start` is the object of the verb ending at `end`: only
     articles and titles between ("a reçu le chancelier Olaf Scholz", not "a reçu le
     soutien de Xi Jinping")."""
-    if not 0 <= start - end <= 40:
+    if not 0 <= start - end <= 60:
         return False
     return all(
         w.lower() in _TITLE_GAP_WORDS
@@ -875,6 +905,8 @@ def _is_planned(
         if _FIRST_TO.search(lead):
             # "est le premier dirigeant à rencontrer X": the tense of the copula.
             return bool(_PLANNED.search(text, max(floor, start - 70), start))
+        if _GLAD_TO.search(lead):
+            return False  # "I am glad to meet you": it is happening
         if _PURPOSE.search(lead) and not _NOT_PURPOSE.search(lead):
             # "Présent à Téhéran pour rencontrer X, Y a défendu...", "took the time to
             # visit Kyiv": a purpose takes the tense of the main verb, wherever it is.

@@ -50,6 +50,7 @@ VISIT = (
     "arriv* ~2 in",
     "expected ~2 in",
     "on (his|her|their) way to",
+    "c(a|o)me to",
 )
 MEETING = (
     "meet(s|ing|ings)?",
@@ -73,15 +74,19 @@ TALK = (
     "spoke (with|to)",
     "speak(s|ing)? (with|to)",
     "spoken (with|to)",
-    "talk(s|ed|ing)? (with|to|between)",
+    "talk(s|ed|ing)? (with|to|between)!(the media|the press|journalists|reporters|the nation)",
+    "negotiations (with|between)",
     "(held|hold|holding) ~1 talks",
     "conversation(s)?",
-    "discussed ~4 with",
+    "discussed ~8 with",
     # Bare "talks" ("after talks in Moscow", "Xi-Putin talks"): only two leaders named
     # near it make it theirs.
     "talks",
 )
 PAIR_TALK = ("spoke", "talked", "conferred")
+# Said by an office of its leader in the first person ("I thanked President X"): a
+# contact only there, as in news "Zelensky thanked Biden" is often a public word.
+FIRST_PERSON = ("thanked", "congratulated", "agreed with")
 PAIR_TALK_NEXT = (
     "for",
     "over",
@@ -151,6 +156,7 @@ TO_TAKE_PLACE = (
     "under discussion",
 )
 FIRST_TO = ("first", "only", "last")
+GLAD = ("glad", "happy", "pleased", "honou?red", "delighted")
 # Verbs whose "to" opens their own infinitive, not a purpose: "wanted to meet".
 NOT_PURPOSE = (
     "hope(s|d)?",
@@ -267,6 +273,9 @@ PLANNED = (
     "to be held",
     "agreed ~2 to",
     "on (his|her|their) way",
+    "waiting for",
+    "look(s|ing)? forward to",
+    "future",
 )
 PROPOSAL = ("offered", "offers", "offer", "proposes", "invited", "invites", "invite")
 PROPOSAL_TO = ("to",)
@@ -290,6 +299,9 @@ PAST_FORMS = (
     "travelled",
     "flew",
     "welcomed",
+    "thanked",
+    "congratulated",
+    "agreed",
     "spoken",
     "told",
     "assured",
@@ -337,6 +349,16 @@ AGENTS = (
     "successor",
     "predecessor",
     "protégé",
+)
+TITLES = (
+    "president",
+    "chancellor",
+    "prime minister",
+    "minister",
+    "king",
+    "queen",
+    "leader",
+    "counterpart",
 )
 ATTRIBUTION = ("according to", "on behalf of", "at the request of")
 SETTING = ("at the", "during the", "on the sidelines of", "ahead of the", "after the")

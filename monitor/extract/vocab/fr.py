@@ -77,6 +77,7 @@ VISIT = (
     "arriv* ~2 (à|en|au)",
     "attendu(e)?(s)? ~2 (à|en|au)",
     "en route (pour|vers)",
+    "(est|sont|était|étaient) venu(e)?(s)? (à|en|au)",
 )
 MEETING = (
     "rencontr+",
@@ -115,9 +116,16 @@ TALK = (
     # "un échange musclé entre X et Y", "le dialogue entre les deux présidents"
     "(échange|entretien|dialogue)(s)? ~1 entre",
     "(ont|avaient) (discuté|échangé)",
+    "négociations (avec|entre)",
 )
 # The pair as subject, no object: "Poutine et Macron se sont parlé pendant deux heures".
 PAIR_TALK = ("se sont parlé", "se sont entretenus")
+# Said by an office of its leader in the first person ("j'ai remercié le président X"):
+# a contact only there.
+FIRST_PERSON = (
+    "(ai|avons) remercié",
+    "(ai|avons) félicité",
+)
 PAIR_TALK_NEXT = (
     "pendant",
     "durant",
@@ -233,6 +241,7 @@ TO_TAKE_PLACE = (
 )
 # "le premier dirigeant à rencontrer X": the tense is the copula's.
 FIRST_TO = ("premier", "première", "seul", "seule", "dernier", "dernière")
+GLAD = ("heureux", "heureuse", "ravi(e)?(s)?")
 # Verbs before "to" (English) whose infinitive is no purpose; French says "pour".
 NOT_PURPOSE = ()
 INFINITIVE_TO = ("à",)
@@ -312,6 +321,7 @@ PLANNED = (
     "pourra",
     "pourront",
     "tenue",
+    "futur(e)?",
     "sera",
     "seront",
     "serait",
@@ -426,6 +436,21 @@ AGENTS = (
     "successeur",
     "prédécesseur",
     "protégé(e)?",
+)
+# Titles before a name ("le président russe Vladimir Poutine").
+TITLES = (
+    "président",
+    "présidente",
+    "chancelier",
+    "chancelière",
+    "premier ministre",
+    "première ministre",
+    "ministre",
+    "roi",
+    "reine",
+    "chef de l'Etat",
+    "chef de l'État",
+    "homologue",
 )
 # "selon Macron", "au nom de Biden": the leader is a source, not a party.
 ATTRIBUTION = ("selon", "d'après", "au nom de", "à la demande de")
