@@ -30,6 +30,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from monitor.extract import vocab
 from monitor.extract.dates import DateMention, find_dates, resolve
@@ -368,6 +369,55 @@ _NEGATION_BREAK = re.compile(r"[,;:()]|\s[–—-]\s|\bmais\b|\bbut\b|\bwhile\b|
 _PASSIVE_MET = re.compile(r"\b(?:was|were|been|being|is|are)\s+met\s+with\b", _I)
 
 
+class Trigger(NamedTuple):
+    """A contact word in a sentence: where it is and the mode it tells (None: talks)."""
+
+    start: int
+    end: int
+    mode: str | None
+
+
+class Party(NamedTuple):
+    """A leader taking part, where the sentence names them (a label of the gazetteer)."""
+
+    at: int
+    label: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Sentence:
+    """One sentence as the contact steps see it: its text and day, the contact words
+    kept and the parties found."""
+
+    text: str
+    published: dt.date
+    triggers: list[Trigger]
+    people: list[Party]
+    anchor: dt.date | None = None
+
+    @property
+    def first_trigger(self) -> int:
+        return self.triggers[0].start
+
+
+@dataclass(frozen=True, kw_only=True)
+class Event:
+    """Contact words told of one contact ("se rendre à Moscou pour rencontrer"), the
+    stretch of the sentence that is theirs, and what it shares with the sentence:
+    subjects None for the first event (everyone before it is its subject); inherited,
+    the day of the contact told just before it."""
+
+    triggers: list[Trigger]
+    region: tuple[int, int]
+    subjects: list[str] | None
+    first: bool
+    inherited: dt.date | None = None
+
+    @property
+    def head(self) -> Trigger:
+        return self.triggers[0]
+
+
 @dataclass(frozen=True, kw_only=True)
 class RawContact:
     """A contact before dedup. circumstance: named in passing ("pour sa première
@@ -413,8 +463,8 @@ def find_contacts(
     sentence that opens on its contact word ("Telephone conversation with X") or, with
     first_person_speaks, of a first-person one ("I spoke today with X").
     """
-    triggers: list[tuple[int, int, str | None]] = []
-    told: list[tuple[int, int, str | None]] = []
+    triggers: list[Trigger] = []
+    told: list[Trigger] = []
     for m in _ALL_TRIGGERS.finditer(text):
         _, mode, needs_object = _TRIGGER_KEYS[int((m.lastgroup or "t0")[1:])]
         if (
@@ -454,9 +504,9 @@ def find_contacts(
         ):
             continue  # "Putin was met with resolve": an idiom, no meeting
         if m.lastgroup == _TOLD_GROUP:
-            told.append((m.start(), m.end(), mode))
+            told.append(Trigger(m.start(), m.end(), mode))
             continue
-        triggers.append((m.start(), m.end(), mode))
+        triggers.append(Trigger(m.start(), m.end(), mode))
     if triggers and all(_CHANNEL.search(text, max(0, a - 12), a) for a, _, _ in triggers):
         return []  # "X and Y (via videoconference)": how they took part, in what?
     if not triggers:
@@ -470,11 +520,11 @@ def find_contacts(
     if triggers is told:
         # Only the one told takes part: "told Putin about his contacts with the
         # Ukrainian leadership" is no exchange with the latter.
-        told_to = next((pos for pos, _ in people if pos >= triggers[0][1]), None)
-        people = [(pos, p) for pos, p in people if told_to is None or pos <= told_to]
+        told_to = next((p.at for p in people if p.at >= triggers[0].end), None)
+        people = [p for p in people if told_to is None or p.at <= told_to]
     anaphor = _ANAPHOR.search(text)
     if anaphor and last_pair and len({p for _, p in people}) < 2:
-        people += [(anaphor.start(), last_pair[0]), (anaphor.start(), last_pair[1])]
+        people += [Party(anaphor.start(), last_pair[0]), Party(anaphor.start(), last_pair[1])]
         people.sort()
     continued = False  # the sentence goes on with the previous one's subject ("Il a...")
     pronoun = _SUBJECT_PRONOUN.match(text)
@@ -488,7 +538,7 @@ def find_contacts(
             else next((p for p in reversed(history) if p not in named), None)
         )
         if previous:
-            people.insert(0, (pronoun.start(), previous))
+            people.insert(0, Party(pronoun.start(), previous))
             continued = True
     if speakers and people and not any(pos < triggers[0][0] for pos, _ in people):
         named = {p for _, p in people}
@@ -498,36 +548,35 @@ def find_contacts(
         if at is None and bare_lead(lead):
             at = 0
         if implicit and at is not None:
-            people.insert(0, (at, implicit))
-    events = _events(text, triggers, people)
-    subjects = [p for pos, p in people if pos < events[0][0][0]]
+            people.insert(0, Party(at, implicit))
+    sentence = Sentence(
+        text=text,
+        published=published,
+        triggers=triggers,
+        people=people,
+        anchor=anchor,
+    )
+    groups = _events(sentence)
+    subjects = [p.label for p in sentence.people if p.at < groups[0][0].start]
     out: list[RawContact] = []
-    for k, event in enumerate(events):
-        region_start = event[0][0]
-        region_end = events[k + 1][0][0] if k + 1 < len(events) else len(text)
+    for k, group in enumerate(groups):
+        region_end = groups[k + 1][0].start if k + 1 < len(groups) else len(text)
         # Until an event has yielded a contact, the next one reads like the first:
         # "Cet appel intervient alors que Donald Trump, qui doit rencontrer Zelensky".
         # A denied one counts as read: "n'a plus l'intention de rencontrer X, enterrant
         # le projet de sommet" is no summit of the same two.
-        leading = not out and not any(_negated(text, e[0][0]) for e in events[:k])
-        out.extend(
-            _event_contacts(
-                text,
-                event,
-                people,
-                None if leading else subjects,
-                (region_start, region_end),
-                leading,
-                triggers,
-                published,
-                anchor,
-                triggers[0][0],
-                # A contact told without its own day inherits the day of the one told
-                # just before it, in this sentence or (after "Il a également...") the last.
-                next((c.date for c in reversed(out) if c.date), None)
-                or (anchor if continued else None),
-            )
+        leading = not out and not any(_negated(text, g[0].start) for g in groups[:k])
+        event = Event(
+            triggers=group,
+            region=(group[0].start, region_end),
+            subjects=None if leading else subjects,
+            first=leading,
+            # A contact told without its own day inherits the day of the one told
+            # just before it, in this sentence or (after "Il a également...") the last.
+            inherited=next((c.date for c in reversed(out) if c.date), None)
+            or (anchor if continued else None),
         )
+        out.extend(_event_contacts(sentence, event))
     return _merge_same_pair(out)
 
 
@@ -562,12 +611,11 @@ def _merge_same_pair(contacts: list[RawContact]) -> list[RawContact]:
     return out
 
 
-def _events(
-    text: str, triggers: list[tuple[int, int, str | None]], people: list[tuple[int, str]]
-) -> list[list[tuple[int, int, str | None]]]:
+def _events(sentence: Sentence) -> list[list[Trigger]]:
     """Group contact words into events: "se rendre à Moscou pour rencontrer Poutine" is
     one event; "a parlé avec Macron et doit s'entretenir avec Scholz" is two."""
-    events: list[list[tuple[int, int, str | None]]] = [[triggers[0]]]
+    text, triggers, people = sentence.text, sentence.triggers, sentence.people
+    events: list[list[Trigger]] = [[triggers[0]]]
     for t in triggers[1:]:
         last = events[-1][-1]
         between = text[last[1] : t[0]]
@@ -591,23 +639,16 @@ def _events(
     return events
 
 
-def _event_contacts(
-    text: str,
-    event: list[tuple[int, int, str | None]],
-    people: list[tuple[int, str]],
-    subjects: list[str] | None,
-    region: tuple[int, int],
-    first_event: bool,
-    triggers: list[tuple[int, int, str | None]],
-    published: dt.date,
-    anchor: dt.date | None,
-    first_trigger: int,
-    inherited: dt.date | None = None,
-) -> list[RawContact]:
-    head = event[0]
+def _event_contacts(sentence: Sentence, event: Event) -> list[RawContact]:
+    """The contacts of one event: its pairs, mode, status and day."""
+    text, published, triggers = sentence.text, sentence.published, sentence.triggers
+    people = sentence.people
+    subjects, first_trigger = event.subjects, sentence.first_trigger
+    region = event.region
+    head = event.head
     if _negated(text, head[0]) or _PROPOSAL.search(text[max(0, head[0] - 40) : head[0]]):
         return []
-    modes = {mode for *_, mode in event}
+    modes = {t.mode for t in event.triggers}
     mode = next((m for m in ("phone", "visit", "meeting") if m in modes), None)
     start, end = region
     if subjects is None:  # the first event: everyone before it is its subject
@@ -647,7 +688,7 @@ def _event_contacts(
         and len(visitors) == 1
         and not [p for p in in_region if p not in visitors]
     ):
-        host = _host(text, event, published)
+        host = _host(text, event.triggers, published)
         subject = visitors[0]
         if host and host != subject:
             pairs = [tuple(sorted((subject, host)))]  # type: ignore[list-item]
@@ -658,7 +699,7 @@ def _event_contacts(
     ):
         # "Les premiers ministres albanais et monténégrin sont venus à Kiev": each guest
         # with the host, not with each other.
-        host = _host(text, event, published)
+        host = _host(text, event.triggers, published)
         if host and host not in visitors:
             pairs = [tuple(sorted((v, host))) for v in visitors]  # type: ignore[misc]
     if not pairs:
@@ -673,9 +714,10 @@ def _event_contacts(
         head,
         published,
         None if present else status,
-        window=(0 if first_event else start, end),
-        anchor=anchor,
+        window=(0 if event.first else start, end),
+        anchor=sentence.anchor,
     )
+    inherited = event.inherited
     if date is None and status == "held" and inherited and inherited <= published:
         date = inherited
     if date and date > published:
@@ -757,16 +799,16 @@ def _possessor(after: str) -> bool:
 
 def _participants(
     text: str, mentions: list[Mention], published: dt.date, history: list[str], trigger_at: int
-) -> list[tuple[int, str]]:
+) -> list[Party]:
     """(position, label) of each leader taking part, homologues and bare roles resolved."""
     g = gazetteer()
-    out: list[tuple[int, str]] = []
+    out: list[Party] = []
     years = [int(y) for y in _YEAR.findall(text)]
     for m in mentions:
         if abs(m.start - trigger_at) > 220 or _excluded(text, m):
             continue
         out.extend(
-            (m.start, label)
+            Party(m.start, label)
             for label in m.leaders
             if _in_office(g.by_label.get(label), published, years)
         )
@@ -790,7 +832,7 @@ def _participants(
                     role = "executive" if term.office == executive else term.role
                     who = g.holder(m.country, role, published)
             if who and who.label not in named:
-                out.append((m.start, who.label))
+                out.append(Party(m.start, who.label))
                 named.append(who.label)
         elif m.kind == "bare":
             role_word = re.sub(r"\s+", " ", m.country or "")
@@ -805,7 +847,7 @@ def _participants(
                 p = g.by_label.get(label)
                 term = p.term_on(published) if p else None
                 if term and term.role == wanted and label not in named:
-                    out.append((m.start, label))
+                    out.append(Party(m.start, label))
                     named.append(label)
                     break
     out.sort()
@@ -829,7 +871,7 @@ def _in_office(person: Leader | None, day: dt.date, years: list[int]) -> bool:
     )
 
 
-def _pairs(people: list[tuple[int, str]], trigger_at: int) -> list[tuple[str, str]]:
+def _pairs(people: Sequence[tuple[int, str]], trigger_at: int) -> list[tuple[str, str]]:
     subjects = list(dict.fromkeys(p for pos, p in people if pos < trigger_at))
     objects = [
         p for p in dict.fromkeys(p for pos, p in people if pos >= trigger_at) if p not in subjects
@@ -849,7 +891,7 @@ def _pairs(people: list[tuple[int, str]], trigger_at: int) -> list[tuple[str, st
     return pairs
 
 
-def _host(text: str, triggers: list[tuple[int, int, str | None]], day: dt.date) -> str | None:
+def _host(text: str, triggers: list[Trigger], day: dt.date) -> str | None:
     """The leader of the country a visit goes to: "se rendra à Moscou" -> Putin."""
     for _start, end, mode in triggers:
         if mode != "visit":
@@ -879,9 +921,7 @@ def _host(text: str, triggers: list[tuple[int, int, str | None]], day: dt.date) 
     return None
 
 
-def _is_planned(
-    text: str, trigger: tuple[int, int, str | None], region_end: int, floor: int = 0
-) -> bool:
+def _is_planned(text: str, trigger: Trigger, region_end: int, floor: int = 0) -> bool:
     start, end, _ = trigger
     verb_match = _VERB_WORD.match(text, start)
     verb = verb_match.group(1) if verb_match else text[start:end]
@@ -957,7 +997,7 @@ def _noun_word(text: str, start: int) -> bool:
 
 def _contact_date(
     text: str,
-    trigger: tuple[int, int, str | None],
+    trigger: Trigger,
     published: dt.date,
     status: str | None,
     *,
