@@ -37,6 +37,19 @@ class TroopFigure:
     location: str | None
     evidence: str
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TroopFigure:
+        """The figure back from its JSON shape (a stored fact); other keys are ignored."""
+        return cls(
+            actor=data.get("actor"),
+            count=data.get("count"),
+            count_max=data.get("count_max"),
+            qualifier=data.get("qualifier") or "exact",
+            status=data.get("status") or "",
+            location=data.get("location"),
+            evidence=data.get("evidence") or "",
+        )
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "actor": self.actor,

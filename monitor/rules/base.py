@@ -8,13 +8,16 @@ import re
 import string
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Any, ClassVar, Protocol
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from monitor.article import Article
 from monitor.config import OptionalDuration
 from monitor.textmatch import KeywordIndex, fold
+
+if TYPE_CHECKING:  # the extractors load only where extraction runs
+    from monitor.extract.facts import Facts
 
 log = logging.getLogger("monitor")
 
@@ -57,7 +60,7 @@ class Context:
     """Everything a rule sees for one article."""
 
     article: Article
-    facts: Any = None  # monitor.extract.Facts, when extraction ran
+    facts: Facts | None = None  # when extraction ran
     state: RuleState | None = None
     #: the rule set's keyword automaton; None: each keyword searches on its own
     index: KeywordIndex | None = None

@@ -24,12 +24,15 @@ two days, or first undated then dated, is one alert.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pydantic import Field, field_validator
 
 from monitor.config import Duration
 from monitor.rules.base import ARTICLE_FIELDS, Context, Match, Rule, alert_body, article_fields
+
+if TYPE_CHECKING:  # the extractors load only where extraction runs (CLI start-up)
+    from monitor.extract.facts import Contact, TroopFigure
 
 TroopStatus = Literal["alert", "deployed", "massed", "considered", "withdrawn"]
 ContactStatus = Literal["held", "planned"]
@@ -44,8 +47,8 @@ STATUS_WORDS = {
 }
 
 
-def _amount(fact: dict[str, Any]) -> str:
-    count, top, qualifier = fact.get("count"), fact.get("count_max"), fact.get("qualifier")
+def _amount(figure: TroopFigure) -> str:
+    count, top, qualifier = figure.count, figure.count_max, figure.qualifier
     if count is None:
         return "an unspecified number of"
     if qualifier == "range" and top:
@@ -62,33 +65,33 @@ def _fact_match(
     kind: str,
     key: str,
     title: str,
-    fact: dict[str, Any],
+    fact: TroopFigure | Contact,
     *,
     fields: dict[str, str],
     previous: Any = None,
     learn: tuple[tuple[str, Any], ...] = (),
 ) -> Match:
-    """A Match for one fact: the shared body, the fact as extract prints it, and the
-    template fields (the article's and the rule type's)."""
+    """A Match for one fact: the shared body, the fact as extract prints it (the JSON
+    shape the store keeps), and the template fields (the article's and the rule type's)."""
     return Match(
         rule=rule.id,
         kind=kind,
         key=key,
         title=title,
-        body=alert_body(ctx, fact.get("evidence")),
+        body=alert_body(ctx, fact.evidence),
         notify=tuple(rule.notify),
-        facts=fact,
+        facts=fact.to_dict(),
         previous=previous,
         learn=learn,
-        fields={**article_fields(ctx, fact.get("evidence")), **fields},
+        fields={**article_fields(ctx, fact.evidence), **fields},
     )
 
 
-def _figure(fact: dict[str, Any]) -> str:
+def _figure(figure: TroopFigure) -> str:
     """The figure part of a troop fact's key: 3000, 1000-5000, or vague."""
-    if fact.get("count") is None:
+    if figure.count is None:
         return "vague"
-    return f"{fact['count']}-{fact['count_max']}" if fact.get("count_max") else str(fact["count"])
+    return f"{figure.count}-{figure.count_max}" if figure.count_max else str(figure.count)
 
 
 class TroopsRule(Rule):
@@ -142,50 +145,50 @@ class TroopsRule(Rule):
         facts = ctx.facts
         if facts is None:
             return []
+        from monitor.extract.facts import TroopFigure  # loaded: facts were extracted
+
         out: list[Match] = []
         seen: set[str] = set()
         for troop in facts.troops:
-            fact = troop.to_dict()
-            actor, status = fact.get("actor"), fact.get("status")
+            actor, status = troop.actor, troop.status
             if not actor or not status:
                 continue
             if (self.actors and actor not in self.actors) or (
                 self.statuses and status not in self.statuses
             ):
                 continue
-            if fact.get("count") is None and not self.include_vague:
+            if troop.count is None and not self.include_vague:
                 continue
-            figure = _figure(fact)
+            figure = _figure(troop)
             key = f"troops|{actor}|{status}|{figure}"
             if key in seen:
                 continue
             seen.add(key)
             latest_key = f"latest|{actor}|{status}"
-            latest = ctx.state.fact(self.id, latest_key) if ctx.state else None
+            stored = ctx.state.fact(self.id, latest_key) if ctx.state else None
+            latest = TroopFigure.from_dict(stored) if stored is not None else None
             known = ctx.state.fact(self.id, key) if ctx.state else None
             as_of = ctx.article.published.date().isoformat()
             # An article older than the latest known figure does not replace it: a late
             # copy of last week's report must not read as a change back.
-            stale = latest is not None and latest.get("as_of", "") > as_of
-            previous = None
-            if latest is not None and _figure(latest) != figure:
-                previous = {k: v for k, v in latest.items() if k != "as_of"}
+            stale = stored is not None and stored.get("as_of", "") > as_of
+            previous = latest if latest is not None and _figure(latest) != figure else None
             if (
                 known is None
                 and previous is not None
                 and not stale
-                and not self._big_enough(previous.get("count"), fact.get("count"))
+                and not self._big_enough(previous.count, troop.count)
             ):
                 continue
-            if stale:
-                was = f" (an earlier report; latest known: {_amount(latest or {})})"
+            if stale and latest is not None:
+                was = f" (an earlier report; latest known: {_amount(latest)})"
             elif previous is not None:
                 was = f" (was {_amount(previous)})"
             else:
                 was = " (first figure)"
-            title = f"[{self.id}] {actor}: {_amount(fact)} troops {STATUS_WORDS.get(status, status)}{was}"
-            if fact.get("location"):
-                title += f", {fact['location']}"
+            title = f"[{self.id}] {actor}: {_amount(troop)} troops {STATUS_WORDS.get(status, status)}{was}"
+            if troop.location:
+                title += f", {troop.location}"
             out.append(
                 _fact_match(
                     self,
@@ -193,20 +196,18 @@ class TroopsRule(Rule):
                     "troops",
                     key,
                     title,
-                    fact,
-                    previous=None if stale else previous,
-                    learn=() if stale else ((latest_key, {**fact, "as_of": as_of}),),
+                    troop,
+                    previous=None if stale or previous is None else previous.to_dict(),
+                    learn=() if stale else ((latest_key, {**troop.to_dict(), "as_of": as_of}),),
                     fields={
                         "actor": actor,
-                        "amount": _amount(fact),
-                        "count": "" if fact.get("count") is None else str(fact["count"]),
-                        "count_max": ""
-                        if fact.get("count_max") is None
-                        else str(fact["count_max"]),
-                        "qualifier": fact.get("qualifier") or "",
+                        "amount": _amount(troop),
+                        "count": "" if troop.count is None else str(troop.count),
+                        "count_max": "" if troop.count_max is None else str(troop.count_max),
+                        "qualifier": troop.qualifier or "",
                         "status": status,
                         "status_text": STATUS_WORDS.get(status, status),
-                        "location": fact.get("location") or "",
+                        "location": troop.location or "",
                         "previous": _amount(previous) if previous else "",
                         "change": was.strip(" ()"),
                     },
@@ -243,9 +244,9 @@ class ContactRule(Rule):
         out: list[Match] = []
         seen: set[str] = set()
         for contact in facts.contacts:
-            fact = contact.to_dict()
-            pair = sorted(fact.get("leaders") or [])
-            status, mode, when = fact.get("status"), fact.get("mode"), fact.get("date")
+            pair = sorted(contact.leaders)
+            status, mode = contact.status, contact.mode
+            when = contact.date.isoformat() if contact.date else None
             if len(pair) != 2 or status not in ("held", "planned"):
                 continue
             if self.leaders and not set(pair) & set(self.leaders):
@@ -256,8 +257,8 @@ class ContactRule(Rule):
                 continue
             base = f"contact|{pair[0]}|{pair[1]}|{status}"
             learn: tuple[tuple[str, Any], ...] = ()
-            if when:
-                key = self._dated_key(ctx, base, date.fromisoformat(when), fact)
+            if contact.date:
+                key = self._dated_key(ctx, base, contact.date, contact)
             else:
                 key, learn = self._undated_key(ctx, base)
             if key in seen:
@@ -275,7 +276,7 @@ class ContactRule(Rule):
                     "contact",
                     key,
                     title,
-                    fact,
+                    contact,
                     learn=learn,
                     fields={
                         "leaders": f"{pair[0]} - {pair[1]}",
@@ -289,7 +290,7 @@ class ContactRule(Rule):
             )
         return out
 
-    def _dated_key(self, ctx: Context, base: str, day: date, fact: dict[str, Any]) -> str:
+    def _dated_key(self, ctx: Context, base: str, day: date, contact: Contact) -> str:
         """The key of a dated contact: its day's, unless its day is only its report's
         (date_exact false) and the pair has a contact dated within report_window before
         it, or reported that way within the window either side; or its day is stated
@@ -297,7 +298,7 @@ class ContactRule(Rule):
         own = f"{base}|{day.isoformat()}"
         if ctx.state is None or ctx.state.fact(self.id, own) is not None:
             return own
-        reported = fact.get("date_exact") is False
+        reported = not contact.date_exact
         days = self.report_window.days
         around = range(-days, days + 1) if reported else range(1, days + 1)
         for shift in sorted(around, key=abs):
