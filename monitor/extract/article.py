@@ -4,6 +4,9 @@ The article is read sentence by sentence, in order, carrying two pieces of conte
 forward: the last actor named (a figure in a sentence that names none, such as a
 quoted "va jusqu'à 8.500 hommes", belongs to whoever the article was talking about)
 and the leaders named so far (for "le président" alone and "les deux dirigeants").
+The title's leaders and first country seed that context before the body is read (the
+body refers back to what the headline names); the title itself is read last, as it
+would be without the seed.
 
 Facts are deduplicated within the article: the same figure for the same actor is one
 fact however many sentences repeat it, and the first sentence is its evidence; a
@@ -90,10 +93,82 @@ def extract(text: str, published: dt.date, *, title: str = "", speaker: str | No
     state.speaker = speaker if isinstance(speaker, str) and speaker.strip() else None
     if state.speaker is None and title and has_address(title):
         state.speaker = _title_speaker(title, published, lang)
+    seed = _seed_from_title(title, published, lang, state) if title.strip() else None
     _read(text, published, lang, state, from_title=False)
-    if title.strip():
+    if seed is not None:
+        _unseed(state, seed)
         _read(title, published, lang, state, from_title=True)
     return Facts(troops=tuple(state.troops), contacts=_anchor_undated(state.contacts, published))
+
+
+#: What joins two leaders a title names as a pair: "Macron et Scholz", "Biden and Xi",
+#: "Xi-Putin", "entre Macron et Poutine".
+TITLE_PAIR_JOINERS = ("et", "and", "&", "-", "–", "—", "/")
+#: Words that make a title's second leader the topic of what the first says, not a
+#: party with him: "Biden says Putin ...", "Macron accuse Poutine de ...".
+TITLE_REPORTING_WORDS = (
+    "says", "said", "say", "warns", "warned", "claims", "accuses", "accused", "blames",
+    "urges", "tells", "dit", "affirme", "estime", "accuse", "avertit", "juge", "appelle",
+    "dénonce", "exhorte", "assure", "selon",
+)  # fmt: skip
+_TITLE_PAIR_GAP = re.compile(
+    r"\s*(?:" + "|".join(re.escape(w) for w in TITLE_PAIR_JOINERS) + r")\s*", re.IGNORECASE
+)
+_TITLE_REPORTING = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w in TITLE_REPORTING_WORDS) + r")\b", re.IGNORECASE
+)
+
+
+def _seed_from_title(
+    title: str, published: dt.date, lang: str, state: _State
+) -> tuple[int, str | None, str | None]:
+    """Seed the reading state with the leaders the title names, so that the body can
+    refer to them ("les deux chefs d'Etat", "il", "le chef de l'Etat"), and the title's
+    first country, for a troop figure whose actor only the title names. Returns what
+    _unseed needs to read the title itself as before: how many history entries were
+    seeded, and the seeded subject and actor."""
+    norm = _straighten(title)
+    tokens = tokenize(norm)
+    actors = find_actors(norm, tokens)
+    names = find_names(norm, tokens, published)
+    words = tokens.stems()
+    mentions = (
+        find_mentions(norm, published, lang, actors, names=names, stems=words)
+        if names or not words.isdisjoint(ROLE_STEMS)
+        else names
+    )
+    named = [m for m in mentions if len(m.leaders) == 1]
+    labels = list(dict.fromkeys(m.leaders[0] for m in named))
+    # The title's subject last: "le président" alone in the body is the most recent
+    # leader of that role, and a title's first leader is the one it is about.
+    state.history.extend(reversed(labels))
+    state.last_subject = labels[0] if labels else None
+    if len(labels) == 2:
+        a, b = named[0], next(m for m in named if m.leaders[0] == labels[1])
+        gap = norm[a.end : b.start]
+        if _TITLE_PAIR_GAP.fullmatch(gap) or (
+            has_trigger(words) and _TITLE_REPORTING.search(gap) is None
+        ):
+            state.last_pair = (labels[0], labels[1])
+    state.last_actor = next((x.country for x in actors if not x.target), None)
+    if state.last_actor is None and labels and not actors:
+        term = gazetteer().by_label[labels[0]].term_on(published)
+        state.last_actor = term.country if term else None
+    return len(labels), state.last_subject, state.last_actor
+
+
+def _unseed(state: _State, seed: tuple[int, str | None, str | None]) -> None:
+    """Undo the title's seed where the body did not replace it, so that the title's
+    own contacts and figures are read from what the body left, as without a seed."""
+    seeded, subject, actor = seed
+    body_named = len(state.history) > seeded
+    del state.history[:seeded]
+    if not body_named and state.last_subject == subject:
+        state.last_subject = None
+    if not state.paired:
+        state.last_pair = None
+    if state.last_actor == actor and not state.body_actor:
+        state.last_actor = None
 
 
 def _title_speaker(title: str, published: dt.date, lang: str) -> str | None:
@@ -159,6 +234,10 @@ class _State:
         self.last_pair: tuple[str, str] | None = None
         self.last_subject: str | None = None
         self.last_date: dt.date | None = None
+        # Whether the body found a contact (set last_pair) or named an actor (set
+        # last_actor): a title's seed (_seed_from_title) is undone where it did not.
+        self.paired = False
+        self.body_actor = False
         # The implicit party (speaker.py): given or named by the title; else the leader
         # the text's opening sentence starts on, for a subject-less title.
         self.speaker: str | None = None
@@ -292,6 +371,7 @@ def _read_sentence(
         ):
             _add_contact(state, raw_contact, evidence, from_title)
             state.last_pair = raw_contact.leaders
+            state.paired = True
             state.last_date = raw_contact.date or state.last_date
 
     # The sentence's first actor that is not a destination is most often its subject:
@@ -299,6 +379,7 @@ def _read_sentence(
     subject = next((a.country for a in actors if not a.target), None)
     if subject:
         state.last_actor = subject
+        state.body_actor = True
     _remember_groups(norm, mentions, actors, state, published)
     first_named = next((m.leaders[0] for m in mentions if m.leaders), None)
     if first_named:
@@ -309,6 +390,7 @@ def _read_sentence(
             term = g.by_label[label].term_on(published) if label in g.by_label else None
             if term and not actors:
                 state.last_actor = term.country
+                state.body_actor = True
 
 
 #: What may stand between two leaders of a list besides its commas and "and": their

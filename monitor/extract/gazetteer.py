@@ -14,13 +14,20 @@ import functools
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 
 from monitor.extract.phrases import PhraseMatcher
 
 HEAD_OF_STATE = "head_of_state"
 HEAD_OF_GOVERNMENT = "head_of_government"
+#: The office of a ruler who is neither head of state nor of government.
+RULER = "ruler"
+
+#: Rulers Wikidata's head-of-state and head-of-government statements leave out, added
+#: to the file's terms at load (a rebuild of the file keeps them): a ruling crown
+#: prince counts as a leader. (label, country, office, role, start, end or "").
+EXTRA_TERMS = (("Mohammed bin Salman", "Saudi Arabia", RULER, "crown_prince", "2017-06-21", ""),)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -178,6 +185,15 @@ def gazetteer() -> Gazetteer:
         )
         for item in data["leaders"]
     ]
+    extra: dict[str, list[Term]] = {}
+    for label, country, office, role, start, end in EXTRA_TERMS:
+        extra.setdefault(label, []).append(
+            Term(country=country, office=office, role=role, start=_date(start), end=_date(end))
+        )
+    # After the file's own terms: a leader's first current term is the office he is
+    # paired by (Leader.term_on), and the crown prince is Saudi Arabia's prime minister
+    # too from 2022.
+    leaders = [replace(p, terms=p.terms + tuple(extra.get(p.label, ()))) for p in leaders]
     executive = {
         name: c.get("executive", HEAD_OF_GOVERNMENT)
         for name, c in data.get("countries", {}).items()

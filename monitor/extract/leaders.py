@@ -33,6 +33,7 @@ from monitor.extract.gazetteer import (
     gazetteer,
     nearest,
 )
+from monitor.extract.lexicon import INSTITUTIONS
 from monitor.extract.phrases import Tokens, stems, tokenize
 
 __all__ = ["Leader", "Mention", "find_mentions", "find_names", "gazetteer"]
@@ -83,6 +84,7 @@ _FR_ROLES = {
     "émir": "monarch",
     "emir": "monarch",
     "guide suprême": "supreme_leader",
+    "prince héritier": "crown_prince",
 }
 _EN_ROLES = {
     "president": "president",
@@ -102,6 +104,7 @@ _EN_ROLES = {
     "supreme leader": "supreme_leader",
     "strongman": "executive",
     "chief": "executive",
+    "crown prince": "crown_prince",
 }
 # The lookaheads (?=[...]) below list the letters a phrase can start with: Python's re
 # has no fast scan for a case-insensitive alternation (it enters every branch at every
@@ -125,7 +128,7 @@ ROLE_WORDS = (
     "leader leaders numéro homme roi reine monarque monarch empereur emperor guide king "
     "émir emir amir "
     "queen head heads strongman chief homologue homologues counterpart counterparts "
-    "kremlin élysée elysee maison matignon downing"
+    "kremlin élysée elysee maison matignon downing prince junte junta"
 )
 ROLE_STEMS = stems(ROLE_WORDS.split())
 #: Plural role nouns that name several leaders by their countries ("les présidents
@@ -206,7 +209,7 @@ _AFTER_OF = re.compile(
 _PLURAL_GAP = re.compile(
     r"\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d'|of\s+(?:the\s+)?)?", re.IGNORECASE
 )
-_BEFORE_ROLE = re.compile(r"\.?(?:'s)?\s+")
+_BEFORE_ROLE = re.compile(r"\.?(?:'s|')?\s+")
 _CHAIN = re.compile(
     r"\s*(?:,|et|and)\s*(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d'|the\s+)?", re.IGNORECASE
 )
@@ -296,6 +299,45 @@ _TITLE_WORDS = frozenset(
 )
 
 
+#: Determiners that make a role generic, not the office holder: "un dirigeant
+#: français", "a French leader", "le premier d'un dirigeant étranger".
+INDEFINITE_DETERMINERS = (
+    "un", "une", "d'un", "d'une", "a", "an", "any", "another", "each", "every", "aucun",
+    "aucune", "chaque", "un autre", "une autre", "tout", "toute", "n'importe quel",
+)  # fmt: skip
+#: Possessives that give a role the country named before it in the sentence: "Iran
+#: and its president", "la Russie et son président".
+COUNTRY_POSSESSIVES = ("its", "son", "sa")
+#: A junta's leader: the head of state of the country the sentence names nearest.
+JUNTA_LEADERS = (
+    "chef de la junte", "leader de la junte", "dirigeant de la junte", "patron de la junte",
+    "homme fort de la junte", "chef de la junte militaire", "junta leader", "junta chief",
+    "junta head", "junta's leader", "leader of the junta", "head of the junta",
+    "chief of the junta", "leader of the military junta", "head of the military junta",
+)  # fmt: skip
+_INSTITUTIONS = frozenset(INSTITUTIONS)
+_INDEFINITE = re.compile(
+    r"(?:^|(?<=[\s(«\"]))(?:"
+    + "|".join(
+        re.escape(w).replace(r"\ ", r"\s+")
+        for w in sorted(INDEFINITE_DETERMINERS, key=len, reverse=True)
+    )
+    + r")\s+$",
+    re.IGNORECASE,
+)
+_POSSESSIVE = re.compile(
+    r"(?:^|(?<=\s))(?:" + "|".join(COUNTRY_POSSESSIVES) + r")\s+$", re.IGNORECASE
+)
+_JUNTA = re.compile(
+    r"\b(?:"
+    + "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(JUNTA_LEADERS, key=len, reverse=True)
+    )
+    + r")(?![\w-])",
+    re.IGNORECASE,
+)
+
+
 class _Actor(Protocol):
     """What role phrases need of a country mention (actors.ActorMention has it)."""
 
@@ -333,7 +375,38 @@ def _prev_actor(
 
 
 _NAME_AFTER = re.compile(r"\s*,?\s*[A-ZÀ-Ý][\w'-]+\s+[A-ZÀ-Ý][\w'-]+")
-_PREVIOUS_WORD = re.compile(r"([A-ZÀ-Ý][\w.-]*)\s+$")
+#: The capitalised word right before a short name, spaces only between (same line, no
+#: punctuation): "Hunter Biden" is another Biden, "Ohio. Biden" and "Ohio,\nBiden" are not.
+_PREVIOUS_WORD = re.compile(r"([A-ZÀ-Ý][\w-]*)[ \t\u00a0]+$")
+#: Capitalised words that open a sentence or a headline but are no first name.
+FUNCTION_WORDS_EN = (
+    "will", "would", "can", "could", "may", "might", "must", "should", "shall", "does",
+    "did", "is", "are", "was", "were", "has", "have", "why", "how", "what", "when", "where",
+    "who", "which", "whose", "inside", "after", "before", "as", "at", "in", "on", "with",
+    "from", "for", "about", "behind", "beyond", "over", "under", "ahead", "amid", "despite",
+    "during", "against", "without", "between", "among", "into", "onto", "than", "then",
+    "so", "not", "no", "yes", "here", "there", "this", "that", "these", "those", "his",
+    "her", "their", "its", "our", "my", "your", "new", "how's", "why's", "what's",
+)  # fmt: skip
+FUNCTION_WORDS_FR = (
+    "pour", "avec", "après", "avant", "selon", "quand", "comment", "pourquoi", "chez",
+    "sans", "sous", "sur", "vers", "entre", "contre", "depuis", "face", "malgré", "ni",
+    "ou", "où", "si", "lorsque", "puis", "ainsi", "alors", "aussi", "voici", "voilà", "qui",
+    "que", "quoi", "ce", "cet", "ces", "sa", "son", "ses", "leur", "leurs", "nouveau",
+    "nouvelle",
+)  # fmt: skip
+_NOT_FIRST_NAMES = frozenset((*FUNCTION_WORDS_EN, *FUNCTION_WORDS_FR))
+
+
+def _first_name_before(text: str, at: int) -> bool:
+    """Whether the word before the short name at `at` may be a first name: capitalised,
+    on the same line, not followed by punctuation ("Ohio. Biden"), and neither a title
+    ("President", "Mr") nor a function word opening a sentence ("Inside Biden's")."""
+    prev = _PREVIOUS_WORD.search(text, max(0, at - 30), at)
+    if prev is None:
+        return False
+    word = prev.group(1).casefold()
+    return word not in _TITLE_WORDS and word not in _NOT_FIRST_NAMES
 
 
 def find_names(text: str, tokens: Tokens, day: dt.date) -> list[Mention]:
@@ -350,9 +423,7 @@ def find_names(text: str, tokens: Tokens, day: dt.date) -> list[Mention]:
         i = bisect_right(full_starts, hit.start) - 1
         if i >= 0 and names[i].start <= hit.start < names[i].end:
             continue
-        before = text[max(0, hit.start - 20) : hit.start]
-        prev = _PREVIOUS_WORD.search(before)
-        if prev and prev.group(1).rstrip(".").casefold() not in _TITLE_WORDS:
+        if _first_name_before(text, hit.start):
             continue  # "Brigitte Macron", "Hunter Biden": another person of that name
         p = nearest(hit.value, day)
         if p:
@@ -422,6 +493,14 @@ def find_mentions(
         else:
             a = _prev_actor(actors, m.start(), text, _BEFORE_ROLE)
             start, end = (a.start, m.end()) if a is not None else (0, 0)
+        if a is not None and text[a.start : a.end] in _INSTITUTIONS:
+            continue  # "Pentagon chief", "the State Department's head": a minister
+        if _INDEFINITE.search(text, max(0, start - 20), start):
+            continue  # "un dirigeant français", "a French leader": anyone of them
+        if a is None and _POSSESSIVE.search(text, max(0, m.start() - 6), m.start()):
+            # "Iran and its president": the country named last before the role.
+            a = next((x for x in reversed(actors) if x.end <= m.start() and not x.adjective), None)
+            start, end = m.start(), m.end()
         country = a.country if a is not None else None
         if (
             country is None
@@ -437,6 +516,16 @@ def find_mentions(
         p = g.holder(country, role, day)
         if p:
             roles.append(Mention(start=start, end=end, kind="role", leaders=(p.label,)))
+    for m in _JUNTA.finditer(text) if "unt" in text else ():
+        # "le chef de la junte" in a sentence about Mali: the country named nearest.
+        near = min(
+            actors,
+            key=lambda x: x.start - m.end() if x.start >= m.end() else m.start() - x.end,
+            default=None,
+        )
+        p = g.holder(near.country, HEAD_OF_STATE, day) if near is not None else None
+        if p:
+            roles.append(Mention(start=m.start(), end=m.end(), kind="role", leaders=(p.label,)))
     if _PLACE_HINT.search(text):
         for pattern, country, role in _PLACE_ROLES:
             for m in pattern.finditer(text):

@@ -64,6 +64,17 @@ def _c(name: str, names: str, places: str = "", fr: str = "", en: str = "") -> C
     )
 
 
+#: Places of COUNTRIES that stand for a ministry, an army or an agency, not for the
+#: government's head: "Pentagon chief" is the defence secretary, "the State
+#: Department's head" a minister. Seats of government (Kremlin, White House, Elysée,
+#: Downing Street, Matignon, Chancellerie) and capitals are not listed: they do stand
+#: for the head ("Kremlin chief", "Washington's leader").
+INSTITUTIONS = (
+    "Pentagone", "Pentagon", "Département d'Etat", "Département d’Etat", "State Department",
+    "Quai d'Orsay", "Quai d’Orsay", "Royal Marines", "Royal Navy", "Royal Air Force", "RAF",
+    "British Army", "Whitehall", "Bundeswehr", "Tsahal", "IDF",
+)  # fmt: skip
+
 COUNTRIES: tuple[Country, ...] = (
     _c(
         "United States",
@@ -215,7 +226,7 @@ COUNTRIES: tuple[Country, ...] = (
     _c("Qatar", "Qatar", "Doha", "qatari", "Qatari"),
     _c(
         "United Arab Emirates",
-        "Emirats arabes unis|Émirats arabes unis|United Arab Emirates|UAE",
+        "Emirats arabes unis|Émirats arabes unis|United Arab Emirates|UAE|Emirats|Émirats",
         "Abou Dhabi|Abu Dhabi",
         "émirati",
         "Emirati",
@@ -248,7 +259,7 @@ COUNTRIES: tuple[Country, ...] = (
     _c("Nepal", "Népal|Nepal", "", "népalais", "Nepali|Nepalese"),
     _c("Bhutan", "Bhoutan|Bhutan", "", "bhoutanais", "Bhutanese"),
     _c("Maldives", "Maldives", "", "maldivien", "Maldivian|Maldivians"),
-    _c("Myanmar", "Birmanie|Myanmar|Burma", "", "birman", "Burmese"),
+    _c("Myanmar", "Birmanie|Myanmar|Burma", "Naypyidaw|Naypyitaw", "birman", "Burmese"),
     _c("Thailand", "Thaïlande|Thailand", "", "thaïlandais", "Thai"),
     _c("Vietnam", "Vietnam|Viêt Nam|Viet Nam", "Hanoï|Hanoi", "vietnamien", "Vietnamese"),
     _c("Laos", "Laos", "", "laotien", "Laotian|Laotians"),
@@ -269,7 +280,7 @@ COUNTRIES: tuple[Country, ...] = (
     _c("Morocco", "Maroc|Morocco", "", "marocain", "Moroccan|Moroccans"),
     _c("Tunisia", "Tunisie|Tunisia", "", "tunisien", "Tunisian|Tunisians"),
     _c("Libya", "Libye|Libya", "", "libyen", "Libyan|Libyans"),
-    _c("Sudan", "Soudan|Sudan", "", "soudanais", "Sudanese"),
+    _c("Sudan", "Soudan|Sudan", "Khartoum", "soudanais", "Sudanese"),
     _c("South Sudan", "Soudan du Sud|South Sudan", "", "sud-soudanais", "South Sudanese"),
     _c("Somalia", "Somalie|Somalia", "", "somalien", "Somali|Somalis"),
     _c("Djibouti", "Djibouti", "", "djiboutien", "Djiboutian"),
@@ -294,15 +305,21 @@ COUNTRIES: tuple[Country, ...] = (
     _c("Nigeria", "Nigeria|Nigéria", "", "nigérian", "Nigerian|Nigerians"),
     _c("Ghana", "Ghana", "", "", "Ghanaian|Ghanaians|ghanéen|ghanéens|ghanéenne|ghanéennes"),
     _c("Senegal", "Sénégal|Senegal", "", "sénégalais", "Senegalese"),
-    _c("Mali", "Mali", "", "malien", "Malian|Malians"),
-    _c("Niger", "Niger", "", "nigérien", "Nigerien|Nigeriens"),
-    _c("Burkina Faso", "Burkina Faso|Burkina", "", "burkinabé", "Burkinabe|Burkinabè"),
-    _c("Chad", "Tchad|Chad", "", "tchadien", "Chadian|Chadians"),
+    _c("Mali", "Mali", "Bamako", "malien", "Malian|Malians"),
+    _c("Niger", "Niger", "Niamey", "nigérien", "Nigerien|Nigeriens"),
+    _c("Burkina Faso", "Burkina Faso|Burkina", "Ouagadougou", "burkinabé", "Burkinabe|Burkinabè"),
+    _c("Chad", "Tchad|Chad", "N'Djamena|N’Djamena|Ndjamena", "tchadien", "Chadian|Chadians"),
     _c("Cameroon", "Cameroun|Cameroon", "", "camerounais", "Cameroonian|Cameroonians"),
     _c(
         "Ivory Coast", "Côte d'Ivoire|Côte d’Ivoire|Ivory Coast", "", "ivoirien", "Ivorian|Ivorians"
     ),
-    _c("Guinea", "Guinée|Guinea", "", "", "Guinean|Guineans|guinéen|guinéens|guinéenne|guinéennes"),
+    _c(
+        "Guinea",
+        "Guinée|Guinea",
+        "Conakry",
+        "",
+        "Guinean|Guineans|guinéen|guinéens|guinéenne|guinéennes",
+    ),
     _c("Gabon", "Gabon", "", "gabonais", "Gabonese"),
     _c("Angola", "Angola", "", "angolais", "Angolan|Angolans"),
     _c("Mozambique", "Mozambique", "", "mozambicain", "Mozambican|Mozambicans"),
@@ -389,7 +406,15 @@ COUNTRIES: tuple[Country, ...] = (
     _c("Jamaica", "Jamaïque|Jamaica", "", "jamaïcain", "Jamaican|Jamaicans"),
     _c("Guatemala", "Guatemala", "", "guatémaltèque", "Guatemalan|Guatemalans"),
     _c("Honduras", "Honduras", "", "hondurien", "Honduran|Hondurans"),
-    _c("El Salvador", "El Salvador", "", "salvadorien", "Salvadoran|Salvadorans|Salvadorean"),
+    # "Salvador" alone is also a Brazilian city and a first name (Salvador Allende): only
+    # with the article French gives the country ("au Salvador", "le Salvador").
+    _c(
+        "El Salvador",
+        "El Salvador|au Salvador|Au Salvador|du Salvador|Du Salvador|le Salvador|Le Salvador",
+        "San Salvador",
+        "salvadorien",
+        "Salvadoran|Salvadorans|Salvadorean",
+    ),
     _c(
         "Nicaragua",
         "Nicaragua",
