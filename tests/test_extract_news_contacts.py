@@ -114,6 +114,71 @@ ROWS = [
     ("Le roi Charles III et Emmanuel Macron feront partie des invités du sommet de Rome.", []),
     ("Volodymyr Zelensky veut entretenir le dialogue avec Emmanuel Macron.", []),
     ("Olaf Scholz and Emmanuel Macron addressed the forum (via videoconference).", []),
+    # A president and his own prime minister: domestic, no contact.
+    ("Vladimir Putin met Prime Minister Mikhail Mishustin on Tuesday.", []),
+    # Dates and status: "May 12" is the month; "after a meeting" is past whatever a quote
+    # says; "in a few hours" is today; a contact that "could take place" is to come.
+    (
+        "Emmanuel Macron briefed reporters on his May 2 meeting with Narendra Modi in Paris.",
+        [(("Emmanuel Macron", "Narendra Modi"), "meeting", "held", dt.date(2023, 5, 2))],
+    ),
+    (
+        "'We will see,' Emmanuel Macron said after a meeting with Olaf Scholz in Berlin.",
+        [(("Emmanuel Macron", "Olaf Scholz"), "meeting", "held", WED)],
+    ),
+    (
+        "Chancellor Olaf Scholz will arrive in Kyiv in a few hours.",
+        [(("Olaf Scholz", "Volodymyr Zelensky"), "visit", "planned", WED)],
+    ),
+    (
+        "A meeting with Joe Biden could take place in June, Emmanuel Macron said.",
+        [(("Emmanuel Macron", "Joe Biden"), "meeting", "planned", None)],
+    ),
+    (
+        "Emmanuel Macron est attendu vendredi en Roumanie.",
+        [(("Emmanuel Macron", "Klaus Iohannis"), "visit", "planned", dt.date(2023, 5, 12))],
+    ),
+    (
+        "Olaf Scholz spoke about his contacts with Emmanuel Macron in Paris on May 2.",
+        [(("Emmanuel Macron", "Olaf Scholz"), None, "held", dt.date(2023, 5, 2))],
+    ),
+    # A subject pronoun after a fronted place; "the parties" are the pair just told.
+    (
+        "Recep Tayyip Erdogan arrived in Qatar on Monday. In Doha, he met Emir Tamim bin "
+        "Hamad Al Thani on Tuesday.",
+        [
+            (
+                ("Recep Tayyip Erdoğan", "Tamim bin Hamad Al Thani"),
+                "visit",
+                "held",
+                dt.date(2023, 5, 8),
+            ),
+            (("Recep Tayyip Erdoğan", "Tamim bin Hamad Al Thani"), "meeting", "held", TUE),
+        ],
+    ),
+    (
+        "Andrzej Duda met with Prime Minister of Belgium Alexander De Croo. The parties agreed "
+        "to exchange visits next year.",
+        [
+            (("Alexander De Croo", "Andrzej Duda"), "meeting", "held", WED),
+            (("Alexander De Croo", "Andrzej Duda"), "visit", "planned", None),
+        ],
+    ),
+    # A list of those met runs past the usual reach of a contact word.
+    (
+        "Joe Biden also had brief meetings on the sidelines of the summit in Hiroshima with "
+        "President of Finland Sauli Niinistö, President of the European Commission Ursula "
+        "von der Leyen, Prime Minister of Japan Fumio Kishida, President of the European "
+        "Council Charles Michel, Prime Minister of Canada Justin Trudeau, Prime Minister of "
+        "Italy Giorgia Meloni and President of Kenya William Ruto.",
+        [
+            (("Joe Biden", "Sauli Niinistö"), "meeting", "held", WED),
+            (("Fumio Kishida", "Joe Biden"), "meeting", "held", WED),
+            (("Joe Biden", "Justin Trudeau"), "meeting", "held", WED),
+            (("Giorgia Meloni", "Joe Biden"), "meeting", "held", WED),
+            (("Joe Biden", "William Ruto"), "meeting", "held", WED),
+        ],
+    ),
 ]
 
 
@@ -159,6 +224,16 @@ ADDRESS_ROWS = [
             (("Olaf Scholz", "Volodymyr Zelensky"), "meeting", "held", WED),
             (("Emmanuel Macron", "Volodymyr Zelensky"), "meeting", "held", WED),
         ],
+    ),
+    # A passive told by the office: its own leader is the other party.
+    (
+        "Energy cooperation was also discussed today with Prime Minister of Norway Jonas "
+        "Gahr Støre.",
+        [(("Jonas Gahr Støre", "Volodymyr Zelensky"), None, "held", WED)],
+    ),
+    (
+        "I was glad to welcome Prime Minister of Spain Pedro Sánchez in Kyiv.",
+        [(("Pedro Sánchez", "Volodymyr Zelensky"), "meeting", "held", WED)],
     ),
     # near miss: talking to the press is no contact of the leaders named
     ("After the negotiations, Olaf Scholz and Emmanuel Macron will talk to the media.", []),

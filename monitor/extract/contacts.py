@@ -153,7 +153,10 @@ _AUXILIARY = re.compile(
 _SEQUENTIAL = re.compile(r"\b(?:avant\s+de|avant\s+d'|before|after|après)\s+(?:se\s+|s')?$", _I)
 # "departed Moscow after holding talks", "speaking in Warsaw after visit to Kyiv": what
 # follows "after" has already happened unless its clause is in the future.
-_AFTER = re.compile(r"\b(?:after|après)\s+(?:se\s+|s')?$", _I)
+_AFTER = re.compile(
+    r"\b(?:after|après|following)\s+(?:(?:a|the|an|his|her|their)\s+(?:[\w-]+\s+)?)?(?:se\s+|s')?$",
+    _I,
+)
 _FUTURE_WORD = re.compile(r"\b[a-zàâçéèêîôû]\w+(?:era|eront|ira|iront|dra|dront)\b")
 _MAIN_PAST = re.compile(
     r"\b(?:a|ont|avait|avaient|s'est|se\s+sont|s'était|s'étaient)\s+(?:\w+\s+){0,3}?"
@@ -193,7 +196,15 @@ _CIRCUMSTANCE = re.compile(
     r"(?:(?:sa|son|leur|his|her|their|la|le|l'|the|a|une|un)\s*)?(?:[\w-]+\s+)?$",
     _I,
 )
-_SUBJECT_PRONOUN = re.compile(r"[\W]*(?:he|she|il|elle)\b", _I)
+# "He flew to Kyiv", "In Doha, he met", "A Lviv, il a rencontré": the subject pronoun,
+# after a short fronted phrase.
+_SUBJECT_PRONOUN = re.compile(r"[\W]*(?:[^,.;:]{1,40},\s*)?(?:he|she|il|elle)\b", _I)
+# "Energy was also discussed today with X": a passive, told by the office's speaker.
+_PASSIVE_LEAD = re.compile(
+    r"\b(?:was|were|has\s+been|have\s+been|a\s+été|ont\s+été)\s+(?:\w+\s+){0,2}$", _I
+)
+# "on 22 May", "May 22": the month, not the modal.
+_MONTH_MAY = re.compile(r"\d\s+may\b|\bmay\s+\d", _I)
 _PLUPERFECT = re.compile(
     r"\b(?:avait|avaient|s'était|s'étaient)\s+(?:\w+\s+){0,2}?\w+(?:é|és|ée|ées|u|us|i|is|eu)\b",
     _I,
@@ -243,6 +254,10 @@ _EXCLUDED_KEYS = re.compile(
     )
 )
 _CONTACT_NOUNS = frozenset(vocab.words("CONTACT_NOUNS"))
+#: Between a possessive and its contact noun: "Xi's first visit", "Aliyev's recent talks".
+_DATE_WORDS = frozenset(("first", "last", "recent", "latest", "previous", "second", "third"))
+#: Between two items of a list of leaders, beside titles: "A, B and C", "as well as".
+_LIST_WORDS = ("and", "et", "as", "well", "ainsi", "que")
 # Before a noun: a determiner, an elided article or a possessive, then up to two
 # adjectives ("sa première visite", "l'entretien", "Biden's surprise trip").
 _NOUN_LEAD = re.compile(
@@ -366,6 +381,7 @@ _DIRECT_PLACE = re.compile(r"\s+(?P<place>[A-ZÉ][\w'-]*(?:\s+[A-ZÉ][\w'-]*)?)"
 _CLAUSE_BREAK = re.compile(r"[,;:«»()]|\s[–—-]\s|\bmais\b|\bbut\b|\bwhile\b|\balors\s+que\b")
 # A negation reaches over quoted words: "ne voit pas « l'utilité » d'un entretien".
 _NEGATION_BREAK = re.compile(r"[,;:()]|\s[–—-]\s|\bmais\b|\bbut\b|\bwhile\b|\balors\s+que\b")
+_NAME_WORDS = re.compile(r"(?:[A-ZÀ-Ý][\w.-]*)(?:\s+[A-ZÀ-Ý][\w.-]*)*")
 _PASSIVE_MET = re.compile(r"\b(?:was|were|been|being|is|are)\s+met\s+with\b", _I)
 
 
@@ -545,6 +561,8 @@ def find_contacts(
         implicit = next((p for p in speakers if p not in named), None)
         lead = text[: triggers[0][0]]
         at = first_person(lead) if first_person_speaks else None
+        if at is None and first_person_speaks and _PASSIVE_LEAD.search(lead):
+            at = 0
         if at is None and bare_lead(lead):
             at = 0
         if implicit and at is not None:
@@ -702,6 +720,8 @@ def _event_contacts(sentence: Sentence, event: Event) -> list[RawContact]:
         host = _host(text, event.triggers, published)
         if host and host not in visitors:
             pairs = [tuple(sorted((v, host))) for v in visitors]  # type: ignore[misc]
+    # A president and his own prime minister, a king and his: domestic, no contact.
+    pairs = [pair for pair in pairs if not _compatriots(pair, published)]
     if not pairs:
         return []
     previous_end = max((t[1] for t in triggers if t[1] <= head[0]), default=0)
@@ -756,6 +776,8 @@ def _object_follows(text: str, end: int, start: int, extra: tuple[str, ...] = ()
     soutien de Xi Jinping")."""
     if not 0 <= start - end <= 60:
         return False
+    if text.startswith(("'s ", "' "), _name_end(text, start)):
+        return False  # "welcomed Aliyev's talks": the leader owns the object
     return all(
         w.lower() in _TITLE_GAP_WORDS
         or w.lower() in extra
@@ -765,6 +787,12 @@ def _object_follows(text: str, end: int, start: int, extra: tuple[str, ...] = ()
         or w.isdigit()
         for w in _GAP_WORD.findall(text[end:start])
     )
+
+
+def _name_end(text: str, start: int) -> int:
+    """Where the capitalised words of a name starting at start end."""
+    m = _NAME_WORDS.match(text, start)
+    return m.end() if m else start
 
 
 def _negated(text: str, start: int) -> bool:
@@ -790,7 +818,12 @@ def _excluded(text: str, m: Mention) -> bool:
 def _possessor(after: str) -> bool:
     """ "Putin's demands", "Putin's spokesman": the leader owns something, he does not
     take part; "Putin's meeting with Macron", "Scholz's visit" are contacts."""
-    words = after.split(maxsplit=2)
+    # A date or an order before the noun: "Aliyev's April 6 talks", "Xi's first visit".
+    words = [
+        w
+        for w in after.split(maxsplit=5)
+        if not (w.isdigit() or w.lower().strip(",.;") in MONTHS or w.lower() in _DATE_WORDS)
+    ]
     if not words:
         return False
     first = words[0].lower().strip(",.;")
@@ -804,9 +837,14 @@ def _participants(
     g = gazetteer()
     out: list[Party] = []
     years = [int(y) for y in _YEAR.findall(text)]
+    listed_to = -1  # where the last kept mention ends, for a list that runs on
     for m in mentions:
-        if abs(m.start - trigger_at) > 220 or _excluded(text, m):
+        far = abs(m.start - trigger_at) > 220 and not _object_follows(
+            text, listed_to, m.start, extra=_LIST_WORDS
+        )
+        if far or _excluded(text, m):
             continue
+        listed_to = m.end
         out.extend(
             Party(m.start, label)
             for label in m.leaders
@@ -852,6 +890,19 @@ def _participants(
                     break
     out.sort()
     return out
+
+
+def _compatriots(pair: tuple[str, str], day: dt.date) -> bool:
+    """Whether both leaders hold office in the same country that day."""
+    g = gazetteer()
+    countries = set()
+    for label in pair:
+        person = g.by_label.get(label)
+        term = person.term_on(day) if person else None
+        if term is None:
+            return False
+        countries.add(term.country)
+    return len(countries) == 1
 
 
 def _in_office(person: Leader | None, day: dt.date, years: list[int]) -> bool:
@@ -936,7 +987,7 @@ def _is_planned(text: str, trigger: Trigger, region_end: int, floor: int = 0) ->
         before = text[: start - len(after_word.group(0))]
         breaks = list(_CLAUSE_BREAK.finditer(before))
         clause = before[breaks[-1].end() :] if breaks else before
-        return bool(_PLANNED.search(clause) or _FUTURE_WORD.search(clause))
+        return bool(_has_planned(clause) or _FUTURE_WORD.search(clause))
     if _SEQUENTIAL.search(lead):
         # "a eu un entretien lundi avant de s'entretenir mardi avec Poutine": the
         # infinitive takes the tense of the main verb.
@@ -944,17 +995,19 @@ def _is_planned(text: str, trigger: Trigger, region_end: int, floor: int = 0) ->
     if _INFINITIVES.fullmatch(verb) and not _PAST_INFINITIVE.search(lead):
         if _FIRST_TO.search(lead):
             # "est le premier dirigeant à rencontrer X": the tense of the copula.
-            return bool(_PLANNED.search(text, max(floor, start - 70), start))
+            return bool(_has_planned(text, max(floor, start - 70), start))
         if _GLAD_TO.search(lead):
             return False  # "I am glad to meet you": it is happening
         if _PURPOSE.search(lead) and not _NOT_PURPOSE.search(lead):
             # "Présent à Téhéran pour rencontrer X, Y a défendu...", "took the time to
             # visit Kyiv": a purpose takes the tense of the main verb, wherever it is.
             return not (_MAIN_PAST.search(text, floor) or _SIMPLE_PAST.search(text, floor)) or bool(
-                _PLANNED.search(text, max(floor, start - 70), start)
+                _has_planned(text, max(floor, start - 70), start)
             )
         if _INFINITIVE_LEAD.search(lead):
             return True
+    if _PLANNED.match(text, start):
+        return True  # the contact word is itself expected: "est attendu mardi à Kiev"
     if (
         _PAST_VERB.fullmatch(verb)
         or (_AUXILIARY.search(lead) and _PARTICIPLE.search(verb))
@@ -971,7 +1024,7 @@ def _is_planned(text: str, trigger: Trigger, region_end: int, floor: int = 0) ->
         return not _SIMPLE_PAST.search(text)
     # Cues before the previous contact word belong to it, not to this one.
     before = text[max(floor, start - 70) : end]
-    if _PLANNED.search(before) or _NOT_EXCLUDED.search(before):
+    if _has_planned(before) or _NOT_EXCLUDED.search(before):
         return True
     # "Putin told Macron during a meeting on Monday that he would not...": a past
     # main verb dates the contact before any "would" that follows it.
@@ -985,7 +1038,18 @@ def _is_planned(text: str, trigger: Trigger, region_end: int, floor: int = 0) ->
         # words about the contact taking place say it is to come ("la visite, prévue...",
         # "une rencontre entre X et Y à Berlin est évoquée").
         return bool(_TO_TAKE_PLACE.search(text, end, min(region_end, end + 90)))
-    return bool(_PLANNED.search(after) or _NOT_EXCLUDED.search(after))
+    return bool(_has_planned(after) or _NOT_EXCLUDED.search(after))
+
+
+def _has_planned(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether a planning cue is in text[start:end]; "May" by a day number is the month."""
+    for m in _PLANNED.finditer(text, start, len(text) if end is None else end):
+        if m.group(0).lower() == "may" and _MONTH_MAY.search(
+            text, max(0, m.start() - 4), m.end() + 4
+        ):
+            continue
+        return True
+    return False
 
 
 def _noun_word(text: str, start: int) -> bool:

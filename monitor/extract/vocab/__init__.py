@@ -38,7 +38,7 @@ from monitor.extract.phrases import stems
 #: Every language with a vocabulary module, in the order its phrases are tried.
 LANGUAGES = ("fr", "en")
 
-_GAP = re.compile(r"~(\d)")
+_GAP = re.compile(r"~(\d+)")
 
 
 @functools.cache

@@ -40,6 +40,7 @@ PHONE = (
     # Not "via videolink": taking part in a session that way is no contact of two.
     "video(call|conference)",
     "video (call|conference)",
+    "video format",
 )
 PHONE_OBJECT = ("called", "call(s|ing)?")
 VISIT = (
@@ -51,6 +52,8 @@ VISIT = (
     "expected ~2 in",
     "on (his|her|their) way to",
     "c(a|o)me to",
+    # "the parties agreed to exchange visits"
+    "exchange (of )?visits",
 )
 MEETING = (
     "meet(s|ing|ings)?",
@@ -69,6 +72,7 @@ MEETING_OBJECT = (
     "received",
     "receive(s)?",
     "welcomed",
+    "welcome",
 )
 TALK = (
     "spoke (with|to)",
@@ -78,7 +82,8 @@ TALK = (
     "negotiations (with|between)",
     "(held|hold|holding) ~1 talks",
     "conversation(s)?",
-    "discussed ~8 with",
+    "discussed ~9 with",
+    "contacts with",
     # Bare "talks" ("after talks in Moscow", "Xi-Putin talks"): only two leaders named
     # near it make it theirs.
     "talks",
@@ -154,6 +159,7 @@ TO_TAKE_PLACE = (
     "floated",
     "on the table",
     "under discussion",
+    "(may|could|might|will|would) take place",
 )
 FIRST_TO = ("first", "only", "last")
 GLAD = ("glad", "happy", "pleased", "honou?red", "delighted")
@@ -220,7 +226,11 @@ SIMPLE_PAST = (
     "talked",
     "said",
 )
-ANAPHOR = ("the ^two (leaders|presidents|men)", "^both leaders")
+ANAPHOR = (
+    "the ^two (leaders|presidents|men)",
+    "^both leaders",
+    "the ^(parties|sides|interlocutors)",
+)
 
 # Before a mode word, a channel: "via videoconference" is how, not a contact.
 CHANNEL = ("via",)
@@ -273,6 +283,7 @@ PLANNED = (
     "to be held",
     "agreed ~2 to",
     "on (his|her|their) way",
+    "forthcoming",
     "waiting for",
     "look(s|ing)? forward to",
     "future",

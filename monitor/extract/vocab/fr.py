@@ -78,6 +78,7 @@ VISIT = (
     "attendu(e)?(s)? ~2 (à|en|au)",
     "en route (pour|vers)",
     "(est|sont|était|étaient) venu(e)?(s)? (à|en|au)",
+    "échange(r)? (de )?visites",
 )
 MEETING = (
     "rencontr+",
@@ -113,6 +114,7 @@ TALK = (
     "parlé à",
     "(s'est|se sont|s'étaient) parlé",
     "discut+ avec",
+    "contacts avec",
     # "un échange musclé entre X et Y", "le dialogue entre les deux présidents"
     "(échange|entretien|dialogue)(s)? ~1 entre",
     "(ont|avaient) (discuté|échangé)",
@@ -234,6 +236,7 @@ TO_TAKE_PLACE = (
     "annoncé(e)?(s)?",
     "aura lieu",
     "auront lieu",
+    "(pourrait|pourraient|devrait|devraient) avoir lieu",
     "se tiendr*",
     "à l'étude",
     "sur la table",
@@ -248,7 +251,10 @@ INFINITIVE_TO = ("à",)
 # Simple past main verbs (English): French reports in the passé composé instead.
 SIMPLE_PAST = ()
 # "les deux dirigeants": the pair of the contact told before.
-ANAPHOR = ("les ^deux (dirigeants|chefs d'(é|e)tat|présidents|hommes|leaders)",)
+ANAPHOR = (
+    "les ^deux (dirigeants|chefs d'(é|e)tat|présidents|hommes|leaders)",
+    "les ^(deux )?parties",
+)
 
 # Before a mode word, a channel: "via videoconference" is how, not a contact.
 CHANNEL = ("via",)
