@@ -203,6 +203,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from monitor.extract import extract
+    from monitor.extract.offices import site_speaker
     from monitor.inputs import Skipped, load
 
     failed = found = 0
@@ -216,8 +217,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
             continue
         found += 1
         article = item.article
-        # As the daemon does: the local day of publication, the title beside the text.
-        facts = extract(article.text, article.day, title=article.title)
+        # As the daemon does: the local day of publication, the title beside the text,
+        # and an office's own site naming who speaks.
+        speaker = site_speaker(article.url, article.day)
+        facts = extract(article.text, article.day, title=article.title, speaker=speaker)
         if args.json:
             print(
                 json.dumps(

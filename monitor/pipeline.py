@@ -537,12 +537,16 @@ class Pipeline:
 
     def _speaker(self, article: Article) -> str | None:
         """Who speaks in an article whose source says (an office's own releases: "I
-        spoke today with..."), else None: the extractors read it from the title."""
+        spoke today with..."), or whose link is on an office's own site (kremlin.ru:
+        the President of Russia that day), else None: the extractors read it from
+        the title."""
         for name in article.sources:
             source = self.sources.get(name)
             if source is not None and source.config.speaker:
                 return _leader_label(source.config.speaker)
-        return None
+        from monitor.extract.offices import site_speaker
+
+        return site_speaker(article.url, article.published.date())
 
     def _extract(self, article: Article) -> object | None:
         if not self.extract_facts:
