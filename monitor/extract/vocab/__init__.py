@@ -1,9 +1,10 @@
-"""The extractors' vocabulary: one data module per language, and the step that compiles it.
+"""The extractors' vocabulary: one data package per language, and the step that compiles it.
 
-`fr.py` and `en.py` hold data only, under the same names: tuples of phrases (contact
-words by mode, planning and negation cues, reporting verbs, verb forms, troop nouns,
-casualty words...). A new word is one line there; a new language is a new module
-defining every name (a test checks they all do). The logic modules never spell a
+`fr/` and `en/` hold data only, one module per subject as spaCy's `lang/fr/` does
+(`contacts.py`: contact words by mode, planning and negation cues, reporting verbs,
+verb forms...), and each package defines the same names: tuples of phrases. A new
+word is one line there; a new language is a new package defining every name (a test
+checks they all do). The logic modules never spell a
 word themselves: they ask this module for a key's phrases in every language and
 compile them here, where every alternation, first-letter lookahead and stem
 prefilter is derived from the same phrases, so none can fall out of step.

@@ -1,5 +1,5 @@
-"""English vocabulary of the extractors: data only, in the phrase syntax of
-`monitor.extract.vocab`. Every language module defines the same names."""
+"""English words of leader contacts: contact words by mode, status cues, verb forms,
+who is not a party. Data only, in the phrase syntax of `monitor.extract.vocab`."""
 
 # Articles, prepositions, pronouns and auxiliaries: never a phrase's key word for the
 # cheap stem prefilter while the phrase has another.

@@ -1,8 +1,7 @@
-"""French vocabulary of the extractors: data only, in the phrase syntax of
-`monitor.extract.vocab` (a space, `~N` words between, `*`/`+` more letters,
-`(a|b)` alternatives, `?` optional, `!(a|b)` not followed by). Every language module
-defines the same names; an empty tuple says the language has no such words.
-"""
+"""French words of leader contacts: contact words by mode, status cues, verb forms,
+who is not a party. Data only, in the phrase syntax of `monitor.extract.vocab` (a
+space, `~N` words between, `*`/`+` more letters, `(a|b)` alternatives, `?` optional,
+`!(a|b)` not followed by, `^` the prefilter's key word)."""
 
 # Articles, prepositions, pronouns and auxiliaries: never a phrase's key word for the
 # cheap stem prefilter while the phrase has another.
