@@ -114,6 +114,22 @@ ROWS = [
     ("Le roi Charles III et Emmanuel Macron feront partie des invités du sommet de Rome.", []),
     ("Volodymyr Zelensky veut entretenir le dialogue avec Emmanuel Macron.", []),
     ("Olaf Scholz and Emmanuel Macron addressed the forum (via videoconference).", []),
+    # A summit naming the section is no meeting of those named after it.
+    ("Sommet de l'OTAN : Emmanuel Macron demande à Olaf Scholz de livrer des chars.", []),
+    # A nominal visit with a purpose and no verb of its own is to come; with a verb
+    # before it, under way; a modal in the next clause says nothing of it.
+    (
+        "Olaf Scholz, en visite en Inde pour s'entretenir avec Narendra Modi",
+        [(("Narendra Modi", "Olaf Scholz"), "visit", "planned", None)],
+    ),
+    (
+        "Olaf Scholz is in the middle of a visit to India to meet Narendra Modi.",
+        [(("Narendra Modi", "Olaf Scholz"), "visit", "held", WED)],
+    ),
+    (
+        "Olaf Scholz de nouveau en visite à Kiev, l'Allemagne pourrait livrer des chars",
+        [(("Olaf Scholz", "Volodymyr Zelensky"), "visit", "held", WED)],
+    ),
     # A president and his own prime minister: domestic, no contact.
     ("Vladimir Putin met Prime Minister Mikhail Mishustin on Tuesday.", []),
     # Dates and status: "May 12" is the month; "after a meeting" is past whatever a quote

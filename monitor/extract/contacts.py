@@ -382,6 +382,19 @@ _CLAUSE_BREAK = re.compile(r"[,;:«»()]|\s[–—-]\s|\bmais\b|\bbut\b|\bwhile\
 # A negation reaches over quoted words: "ne voit pas « l'utilité » d'un entretien".
 _NEGATION_BREAK = re.compile(r"[,;:()]|\s[–—-]\s|\bmais\b|\bbut\b|\bwhile\b|\balors\s+que\b")
 _NAME_WORDS = re.compile(r"(?:[A-ZÀ-Ý][\w.-]*)(?:\s+[A-ZÀ-Ý][\w.-]*)*")
+# "Sommet du G20 : Macron demande à Xi...": the summit names the section, not a meeting.
+_HEADING = re.compile(
+    r"\s+(?:du|de\s+la|de\s+l'|des|de|of\s+the|of)\s+[^:,.;]{1,40}?\s*:(?!\d)", _I
+)
+# "en visite en Russie pour s'entretenir avec Poutine": a purpose after a nominal visit.
+_PURPOSE_AFTER = re.compile(
+    r"\s*(?:[^,.;]{0,40}?\s)?(?:pour|afin\s+de|afin\s+d'|in\s+order\s+to|to)\s+(?:se\s+|s')?(?:"
+    + _plain("INFINITIVES")
+    + r"|entretenir|parler)\b",
+    _I,
+)
+# A finite verb before a nominal visit: "is in the midst of a visit to meet" is under way.
+_FINITE_BEFORE = re.compile(r"\b(?:is|are|was|were|est|sont|était|étaient)\b", _I)
 _PASSIVE_MET = re.compile(r"\b(?:was|were|been|being|is|are)\s+met\s+with\b", _I)
 
 
@@ -492,8 +505,11 @@ def find_contacts(
         if m.group(0).lower() in ("sommet", "summit") and (
             _ATTENDING.search(text[max(0, m.start() - 40) : m.start()])
             or _SETTING.search(text[max(0, m.start() - 30) : m.start()])
+            or _HEADING.match(text, m.end())
         ):
-            continue  # attending a summit, or a summit as the setting, is no meeting of two
+            # attending a summit, a summit as the setting ("Sommet du G20 : ..."), is
+            # no meeting of two
+            continue
         press = _PRESS_INTERVIEW.match(text, m.end())
         if (
             press
@@ -1017,11 +1033,22 @@ def _is_planned(text: str, trigger: Trigger, region_end: int, floor: int = 0) ->
     ):
         return False
     noun_word = _noun_word(text, start)
-    noun = noun_word and bool(_NOUN_LEAD.search(text, max(0, start - 30), start))
+    noun = noun_word and (
+        bool(_NOUN_LEAD.search(text, max(0, start - 30), start))
+        or text[start : start + 3].lower() == "en "
+    )
     if noun_word and _AHEAD.search(text, max(0, start - 60), start):
         # "ahead of his visit", "avant sa visite d'Etat": still to come, unless the
         # sentence tells a past ("Prior to the meeting, the two leaders visited...").
         return not _SIMPLE_PAST.search(text)
+    if (
+        noun
+        and _PURPOSE_AFTER.match(text, end, min(region_end, end + 80))
+        and not _FINITE_BEFORE.search(text, floor, start)
+    ):
+        # "Macky Sall, en visite en Russie pour s'entretenir avec Poutine": the purpose
+        # is to come unless a past main verb tells it happened.
+        return not (_MAIN_PAST.search(text, floor) or _SIMPLE_PAST.search(text, floor))
     # Cues before the previous contact word belong to it, not to this one.
     before = text[max(floor, start - 70) : end]
     if _has_planned(before) or _NOT_EXCLUDED.search(before):
@@ -1056,6 +1083,8 @@ def _noun_word(text: str, start: int) -> bool:
     """Whether the contact word at start can be a noun ("visite", "talks", "meeting");
     it is one after a determiner ("sa visite", "l'appel") or "ahead of"."""
     word = _GAP_WORD.match(text, start)
+    if word and word.group(0).lower() == "en":  # "en visite", "en déplacement"
+        word = _GAP_WORD.match(text, word.end() + 1)
     return bool(word and word.group(0).lower() in _CONTACT_NOUNS)
 
 
