@@ -130,6 +130,24 @@ ROWS = [
         "Olaf Scholz de nouveau en visite à Kiev, l'Allemagne pourrait livrer des chars",
         [(("Olaf Scholz", "Volodymyr Zelensky"), "visit", "held", WED)],
     ),
+    # A summit's countries stand for their leaders (talks may be of delegations).
+    (
+        "Olaf Scholz organise un sommet avec la Pologne et la Lituanie",
+        [
+            (("Andrzej Duda", "Olaf Scholz"), "meeting", "held", WED),
+            (("Gitanas Nausėda", "Olaf Scholz"), "meeting", "held", WED),
+        ],
+    ),
+    ("Russia held talks with Ukraine in Istanbul.", []),
+    # Told in the present for later on the day of publication: to come.
+    (
+        "Emmanuel Macron reçoit, mercredi soir, Olaf Scholz à l'Elysée.",
+        [(("Emmanuel Macron", "Olaf Scholz"), "meeting", "planned", WED)],
+    ),
+    (
+        "Emmanuel Macron reçoit mercredi Olaf Scholz à l'Elysée.",
+        [(("Emmanuel Macron", "Olaf Scholz"), "meeting", "held", WED)],
+    ),
     # A president and his own prime minister: domestic, no contact.
     ("Vladimir Putin met Prime Minister Mikhail Mishustin on Tuesday.", []),
     # Dates and status: "May 12" is the month; "after a meeting" is past whatever a quote

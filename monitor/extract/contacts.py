@@ -395,6 +395,15 @@ _PURPOSE_AFTER = re.compile(
 )
 # A finite verb before a nominal visit: "is in the midst of a visit to meet" is under way.
 _FINITE_BEFORE = re.compile(r"\b(?:is|are|was|were|est|sont|était|étaient)\b", _I)
+_SUMMIT_WORD = re.compile(r"sommets?|summits?", _I)
+_COUNTRY_NAME = re.compile(r"(?-i:[A-ZÉ][\w'-]*(?:\s+(?-i:[A-ZÉ])[\w'-]*)?)")
+_WITH_COUNTRIES = re.compile(
+    r"\s+(?:trilat\w+\s+|bilat\w+\s+)?(?:avec|with)\s+(?P<list>"
+    r"(?:(?:l'|la\s+|le\s+|les\s+|the\s+)?(?-i:[A-ZÉ])[\w'-]*(?:\s+(?-i:[A-ZÉ])[\w'-]*)?"
+    r"(?:\s*,\s*|\s+(?:et|and)\s+)?){1,4})",
+    _I,
+)
+_LATER_TODAY = re.compile(r"\b" + _words("LATER_TODAY"), _I)
 _PASSIVE_MET = re.compile(r"\b(?:was|were|been|being|is|are)\s+met\s+with\b", _I)
 
 
@@ -554,6 +563,7 @@ def find_contacts(
         # Ukrainian leadership" is no exchange with the latter.
         told_to = next((p.at for p in people if p.at >= triggers[0].end), None)
         people = [p for p in people if told_to is None or p.at <= told_to]
+    people = _summit_countries(text, triggers, people, published)
     anaphor = _ANAPHOR.search(text)
     if anaphor and last_pair and len({p for _, p in people}) < 2:
         people += [Party(anaphor.start(), last_pair[0]), Party(anaphor.start(), last_pair[1])]
@@ -758,6 +768,8 @@ def _event_contacts(sentence: Sentence, event: Event) -> list[RawContact]:
         date = inherited
     if date and date > published:
         status = "planned"
+    elif present and date == published and _LATER_TODAY.search(text, start, end):
+        status = "planned"  # "reçoit, jeudi soir, ...", published that Thursday: to come
     if status == "planned" and date and date < published:
         date = None
     circumstance = bool(_CIRCUMSTANCE.search(text[max(0, head[0] - 30) : head[0]]))
@@ -906,6 +918,27 @@ def _participants(
                     break
     out.sort()
     return out
+
+
+def _summit_countries(
+    text: str, triggers: list[Trigger], people: list[Party], day: dt.date
+) -> list[Party]:
+    """ "organise un sommet avec l'Arménie et l'Azerbaïdjan": a summit's countries
+    stand for their leaders (a summit is of leaders; talks may be of delegations)."""
+    for t in triggers:
+        if not _SUMMIT_WORD.fullmatch(text, t.start, t.end):
+            continue
+        listed = _WITH_COUNTRIES.match(text, t.end)
+        if not listed:
+            continue
+        named = {p.label for p in people}
+        for place in _COUNTRY_NAME.finditer(listed.group("list")):
+            country = PROPER_NOUNS.get(place.group(0))
+            leader = gazetteer().holder(country, "executive", day) if country else None
+            if leader and leader.label not in named:
+                people = [*people, Party(listed.start("list") + place.start(), leader.label)]
+                named.add(leader.label)
+    return sorted(people)
 
 
 def _compatriots(pair: tuple[str, str], day: dt.date) -> bool:

@@ -162,6 +162,7 @@ TO_TAKE_PLACE = (
     "(may|could|might|will|would) take place",
 )
 FIRST_TO = ("first", "only", "last")
+LATER_TODAY = ("tonight", "this evening", "later today", "later in the day", "this afternoon")
 GLAD = ("glad", "happy", "pleased", "honou?red", "delighted")
 # Verbs whose "to" opens their own infinitive, not a purpose: "wanted to meet".
 NOT_PURPOSE = (

@@ -243,6 +243,8 @@ TO_TAKE_PLACE = (
 )
 # "le premier dirigeant à rencontrer X": the tense is the copula's.
 FIRST_TO = ("premier", "première", "seul", "seule", "dernier", "dernière")
+# Later on the day of publication: a contact told in the present is still to come.
+LATER_TODAY = ("soir", "ce soir", "dans la soirée", "cet après-midi", "dans l'après-midi")
 GLAD = ("heureux", "heureuse", "ravi(e)?(s)?")
 # Verbs before "to" (English) whose infinitive is no purpose; French says "pour".
 NOT_PURPOSE = ()
