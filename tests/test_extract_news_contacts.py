@@ -148,6 +148,22 @@ ROWS = [
         "Emmanuel Macron reçoit mercredi Olaf Scholz à l'Elysée.",
         [(("Emmanuel Macron", "Olaf Scholz"), "meeting", "held", WED)],
     ),
+    # A headline's future: the subject, then "to" and a verb.
+    (
+        "Olaf Scholz to press Narendra Modi on trade during India visit",
+        [(("Narendra Modi", "Olaf Scholz"), "visit", "planned", None)],
+    ),
+    (
+        "German leader to discuss climate on Modi visit",
+        [(("Narendra Modi", "Olaf Scholz"), "visit", "planned", None)],
+    ),
+    # The object of a welcome may be a visiting counterpart or a leader by title.
+    (
+        "Emmanuel Macron welcomed Indian leader Narendra Modi to the Elysée.",
+        [(("Emmanuel Macron", "Narendra Modi"), "meeting", "held", WED)],
+    ),
+    # Speaking to someone who is no leader is no contact with a leader named later.
+    ("Emmanuel Macron spoke to reporters before his flight to see Olaf Scholz.", []),
     # A president and his own prime minister: domestic, no contact.
     ("Vladimir Putin met Prime Minister Mikhail Mishustin on Tuesday.", []),
     # Dates and status: "May 12" is the month; "after a meeting" is past whatever a quote

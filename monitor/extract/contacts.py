@@ -99,6 +99,7 @@ _TRIGGER_KEYS: tuple[tuple[str, str | None, bool], ...] = (
     ("MEETING", "meeting", False),
     ("MEETING_OBJECT", "meeting", True),
     ("TALK", None, False),
+    ("TALK_OBJECT", None, True),
     ("PAIR_TALK", None, False),
     ("FIRST_PERSON", None, True),
     ("TOLD", None, True),
@@ -169,16 +170,9 @@ _MAIN_PAST = re.compile(
 _PARTICIPLE = re.compile(
     r"(?:é|ée|és|ées|u|ue|us|ues|i|ie|eu|ed|met|spoken|held|sent|dit|promis|told)$", _I
 )
-_TITLE_GAP_TEXT = (
-    "le la l les the son sa his her their leur a an d de du of président présidente "
-    "president chancelier chancelière chancellor premier première prime minister ministre "
-    "roi reine king queen chef homologue counterpart m. m mr mr. mrs ms mme sir dr "
-    "hier aujourd hui ce cet cette matin soir lundi mardi mercredi jeudi vendredi samedi "
-    "dimanche yesterday today on monday tuesday wednesday thursday friday saturday sunday "
-    "nouveau again longuement brièvement briefly également also déjà already au aux à en par by "
-    "in at nouveau nouvelle new er"
-)
-_TITLE_GAP_WORDS = frozenset(_TITLE_GAP_TEXT.split())
+#: Words that may stand between a contact verb and the leader who is its object ("a
+#: reçu le chancelier Olaf Scholz", "welcomed his visiting counterpart").
+_TITLE_GAP_WORDS = frozenset(w.lower() for w in vocab.words("OBJECT_GAP"))
 # One word of the gap: "sud-africain" whole, so it is found among the adjectives.
 _GAP_WORD = re.compile(r"\w[\w.-]*")
 _ATTENDING = re.compile(r"\b" + _words("ATTENDING"), _I)
@@ -404,6 +398,13 @@ _WITH_COUNTRIES = re.compile(
     _I,
 )
 _LATER_TODAY = re.compile(r"\b" + _words("LATER_TODAY"), _I)
+# A headline's future: its subject (names, a demonym, a title) then "to" and a verb,
+# with no verb of its own ("Macron to visit China", "Spanish leader to discuss...").
+_HEADLINE_FUTURE = re.compile(
+    r"(?:[A-Z][\w'’.-]*\s+){1,4}(?:(?:"
+    + _plain("TITLES")
+    + r")\s+(?:[A-Z][\w'’.-]*\s+){0,3})?to\s+(?-i:[a-z])\w+",
+)
 _PASSIVE_MET = re.compile(r"\b(?:was|were|been|being|is|are)\s+met\s+with\b", _I)
 
 
@@ -504,9 +505,11 @@ def find_contacts(
     triggers: list[Trigger] = []
     told: list[Trigger] = []
     for m in _ALL_TRIGGERS.finditer(text):
-        _, mode, needs_object = _TRIGGER_KEYS[int((m.lastgroup or "t0")[1:])]
+        key, mode, needs_object = _TRIGGER_KEYS[int((m.lastgroup or "t0")[1:])]
         if (
             needs_object
+            # an office's "I spoke with the President of X and friend of Y, Z" names Z
+            and not (key == "TALK_OBJECT" and first_person_speaks)
             and not any(_object_follows(text, m.end(), x.start) for x in mentions)
             and not _PRONOUN_BEFORE.search(text[max(0, m.start() - 6) : m.start()])
         ):
@@ -1057,6 +1060,9 @@ def _is_planned(text: str, trigger: Trigger, region_end: int, floor: int = 0) ->
             return True
     if _PLANNED.match(text, start):
         return True  # the contact word is itself expected: "est attendu mardi à Kiev"
+    headline = _HEADLINE_FUTURE.match(text)
+    if headline and headline.end() <= end:
+        return True  # "Xi Jinping to test limits ... on Russia state visit": a headline's future
     if (
         _PAST_VERB.fullmatch(verb)
         or (_AUXILIARY.search(lead) and _PARTICIPLE.search(verb))

@@ -45,6 +45,7 @@ PHONE = (
 PHONE_OBJECT = ("called", "call(s|ing)?")
 VISIT = (
     "visit(s|ed|ing)?",
+    "trip(s)?",
     "travel(s|ed|led|ing)? to",
     "trip to",
     "fl(y|ew|ies|ying) to",
@@ -74,11 +75,58 @@ MEETING_OBJECT = (
     "welcomed",
     "welcome",
 )
+OBJECT_GAP = (
+    "the",
+    "his",
+    "her",
+    "their",
+    "its",
+    "a",
+    "an",
+    "of",
+    "president",
+    "chancellor",
+    "prime",
+    "minister",
+    "king",
+    "queen",
+    "crown",
+    "prince",
+    "emir",
+    "sheikh",
+    "leader",
+    "counterpart",
+    "visiting",
+    "neighboring",
+    "neighbouring",
+    "ally",
+    "mr",
+    "mr.",
+    "mrs",
+    "ms",
+    "sir",
+    "dr",
+    "yesterday",
+    "today",
+    "on",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "again",
+    "briefly",
+    "also",
+    "already",
+    "in",
+    "at",
+    "by",
+    "new",
+)
 TALK = (
-    "spoke (with|to)",
-    "speak(s|ing)? (with|to)",
-    "spoken (with|to)",
-    "talk(s|ed|ing)? (with|to|between)!(the media|the press|journalists|reporters|the nation)",
+    "talk(s|ed|ing)? between",
     "negotiations (with|between)",
     "(held|hold|holding) ~1 talks",
     "conversation(s)?",
@@ -87,6 +135,13 @@ TALK = (
     # Bare "talks" ("after talks in Moscow", "Xi-Putin talks"): only two leaders named
     # near it make it theirs.
     "talks",
+)
+# Spoke with whom: a leader must follow ("spoke to reporters after..." is none).
+TALK_OBJECT = (
+    "spoke (with|to)!(the media|the press|journalists|reporters|the nation)",
+    "speak(s|ing)? (with|to)!(the media|the press|journalists|reporters|the nation)",
+    "spoken (with|to)!(the media|the press|journalists|reporters|the nation)",
+    "talk(s|ed|ing)? (with|to)!(the media|the press|journalists|reporters|the nation)",
 )
 PAIR_TALK = ("spoke", "talked", "conferred")
 # Said by an office of its leader in the first person ("I thanked President X"): a
