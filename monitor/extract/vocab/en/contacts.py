@@ -40,7 +40,7 @@ PHONE = (
     # Not "via videolink": taking part in a session that way is no contact of two.
     "video(call|conference)",
     "video (call|conference)",
-    "video format",
+    "^video format",
 )
 PHONE_OBJECT = ("called", "call(s|ing)?")
 VISIT = (
@@ -285,7 +285,7 @@ SIMPLE_PAST = (
 ANAPHOR = (
     "the ^two (leaders|presidents|men)",
     "^both leaders",
-    "the ^(parties|sides|interlocutors)",
+    "the ^(parties|sides)",
 )
 
 # Before a mode word, a channel: "via videoconference" is how, not a contact.

@@ -6,6 +6,10 @@ space, `~N` words between, `*`/`+` more letters, `(a|b)` alternatives, `?` optio
 # Articles, prepositions, pronouns and auxiliaries: never a phrase's key word for the
 # cheap stem prefilter while the phrase has another.
 FUNCTION_WORDS = (
+    "pour",
+    "vers",
+    "sur",
+    "dans",
     "le",
     "la",
     "les",
