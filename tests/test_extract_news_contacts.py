@@ -164,6 +164,16 @@ ROWS = [
     ),
     # Speaking to someone who is no leader is no contact with a leader named later.
     ("Emmanuel Macron spoke to reporters before his flight to see Olaf Scholz.", []),
+    # A fronted purpose: the leader the main clause opens on meets each one named in
+    # it; those are not paired with each other.
+    (
+        "Présent à Ankara pour rencontrer le président turc, Recep Tayyip Erdogan, ainsi que "
+        "le président finlandais Sauli Niinistö, Ulf Kristersson a défendu sa candidature.",
+        [
+            (("Recep Tayyip Erdoğan", "Ulf Kristersson"), "meeting", "held", WED),
+            (("Sauli Niinistö", "Ulf Kristersson"), "meeting", "held", WED),
+        ],
+    ),
     # A president and his own prime minister: domestic, no contact.
     ("Vladimir Putin met Prime Minister Mikhail Mishustin on Tuesday.", []),
     # Dates and status: "May 12" is the month; "after a meeting" is past whatever a quote

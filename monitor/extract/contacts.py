@@ -705,6 +705,21 @@ def _event_contacts(sentence: Sentence, event: Event) -> list[RawContact]:
         scope = [(pos, p) for pos, p in people if pos < end]
         pairs = _pairs(scope, head[0])
         subject_people = [p for pos, p in scope if pos < head[0]]
+        lead = text[max(0, head.start - 25) : head.start]
+        if (
+            not subject_people
+            and len({p for _, p in scope}) > 2
+            and _PURPOSE.search(lead)
+            and not _NOT_PURPOSE.search(lead)
+        ):
+            # "Présent à Téhéran pour rencontrer A, ainsi que B, Poutine a défendu...": a
+            # fronted purpose; its subject is the leader the main clause opens on, last.
+            subject = scope[-1][1]
+            pairs = [
+                tuple(sorted((subject, p)))  # type: ignore[misc]
+                for p in dict.fromkeys(p for _, p in scope)
+                if p != subject
+            ]
     else:  # later events share the sentence's subject
         objects = [(pos, p) for pos, p in people if start <= pos < end]
         if not objects and (
