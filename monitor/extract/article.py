@@ -20,6 +20,7 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import replace
 from itertools import pairwise
 
@@ -35,10 +36,13 @@ from monitor.extract.contacts import (
 from monitor.extract.facts import Contact, Facts, TroopFigure
 from monitor.extract.gazetteer import gazetteer
 from monitor.extract.leaders import (
+    COUNT_WORDS,
+    COUNTRY_GROUP_STEMS,
     ROLE_STEMS,
     Collective,
     Mention,
     find_collectives,
+    find_country_groups,
     find_mentions,
     find_names,
 )
@@ -98,7 +102,10 @@ def extract(text: str, published: dt.date, *, title: str = "", speaker: str | No
     if seed is not None:
         _unseed(state, seed)
         _read(title, published, lang, state, from_title=True)
-    return Facts(troops=tuple(state.troops), contacts=_anchor_undated(state.contacts, published))
+    return Facts(
+        troops=tuple(state.troops),
+        contacts=_anchor_undated(state.contacts, published, state.title_calls),
+    )
 
 
 #: What joins two leaders a title names as a pair: "Macron et Scholz", "Biden and Xi",
@@ -204,18 +211,47 @@ def _counterpart(state: _State, mentions: list[Mention], published: dt.date) -> 
         return None
     country, _ = counts.most_common(1)[0]
     holder = g.holder(country, state.collective, published)
-    return holder.label if holder else None
+    if holder is None:
+        return None
+    for label in state.history:
+        term = g.by_label[label].term_on(published) if label in g.by_label else None
+        if term and term.country == country and label != holder.label:
+            return None  # the body names another leader of that country: its pair is his
+    party = next(iter({label for m in mentions for label in m.leaders}))
+    if any({holder.label, party} == set(c.leaders) for c in state.contacts):
+        # "informed Mr Putin of his talks with Aliyev in Brussels": the body's pair is
+        # that aside, not the headline's call.
+        return None
+    return holder.label
 
 
-def _anchor_undated(contacts: list[Contact], published: dt.date) -> tuple[Contact, ...]:
+def _body_partner(state: _State, mentions: list[Mention], published: dt.date) -> str | None:
+    """The other party of a subject-less headline that its body pairs with the
+    headline's party that day ("Vladimir Putin informed Mahmoud Abbas about ..."); a
+    contact of another day ("spoke with Merkel on Wednesday") is an aside."""
+    labels = {label for m in mentions for label in m.leaders}
+    if len(labels) != 1:
+        return None
+    party = next(iter(labels))
+    for c in state.contacts:
+        if party in c.leaders and c.status == "held" and c.date in (None, published):
+            return c.leaders[0] if c.leaders[1] == party else c.leaders[1]
+    return None
+
+
+def _anchor_undated(
+    contacts: list[Contact], published: dt.date, title_calls: Collection[int] = ()
+) -> tuple[Contact, ...]:
     """A held contact reported without a day happened on the report's day (a release
     or an article tells a call of that day, or of the night before): it gets that day,
     marked inexact. An undated mention of a pair and status the article dates
-    elsewhere is that dated contact, not another one."""
+    elsewhere is that dated contact, not another one; but a headline's call
+    ("Telephone conversation with X", `title_calls`: their places in `contacts`) is
+    that day's, not the meeting of last week the body recalls."""
     dated = {(c.leaders, c.status) for c in contacts if c.date is not None}
     out: list[Contact] = []
-    for c in contacts:
-        if c.date is None and (c.leaders, c.status) in dated:
+    for i, c in enumerate(contacts):
+        if c.date is None and (c.leaders, c.status) in dated and i not in title_calls:
             continue
         if c.date is None and c.status == "held":
             c = replace(c, date=published, date_exact=False)
@@ -250,7 +286,22 @@ class _State:
         # Groups named so far, last last: (leaders, their countries) for a list of
         # leaders ("Duda, Levits and Karis", "the Presidents of Poland and Latvia"),
         # (None, countries) for a list of countries; "the four leaders" names one again.
-        self.groups: list[tuple[tuple[str, ...] | None, tuple[str, ...]]] = []
+        # Each with the number of the sentence that named it: "the leaders" without a
+        # count means a group named one or two sentences before, no older one.
+        self.groups: list[tuple[tuple[str, ...] | None, tuple[str, ...], int, bool]] = []
+        # Sentences read so far (the title's count on), and the last sentence with a
+        # contact word, for a verbless one that continues it ("And also with X.").
+        self.sentence_no = 0
+        self.last_lead: tuple[int, str] | None = None
+        # A roll-call of calls the speaker announced ("a telephone marathon: 11 leaders
+        # today"): its paragraph, while it lasts.
+        self.roll_call: int | None = None
+        # Where the title's undated calls stand in `contacts` (_anchor_undated).
+        self.title_calls: set[int] = set()
+        self.title_named = 0  # how many leaders the title names
+        # The country a roll-call named last ("Greece.") and whom that call was given
+        # to (its executive), until the next sentences say which leader it was.
+        self.roll_country: tuple[str, str] | None = None
 
 
 def _read(source: str, published: dt.date, lang: str, state: _State, *, from_title: bool) -> None:
@@ -270,7 +321,8 @@ def _read(source: str, published: dt.date, lang: str, state: _State, *, from_tit
             for a, b in pairwise(actors)
             if a.country != b.country and paired(norm[a.end : b.start])
         ]
-    for lo, hi, _ in spans(norm):
+    for lo, hi, paragraph in spans(norm):
+        state.sentence_no += 1
         a_lo, a_hi = bisect_left(actor_starts, lo), bisect_left(actor_starts, hi)
         n_lo, n_hi = bisect_left(name_starts, lo), bisect_left(name_starts, hi)
         words = tokens.stems(bisect_left(token_starts, lo), bisect_left(token_starts, hi))
@@ -288,6 +340,7 @@ def _read(source: str, published: dt.date, lang: str, state: _State, *, from_tit
             lang,
             state,
             from_title=from_title,
+            paragraph=paragraph,
         )
 
 
@@ -322,6 +375,7 @@ def _read_sentence(
     state: _State,
     *,
     from_title: bool,
+    paragraph: int = 0,
 ) -> None:
     mentions = (
         find_mentions(norm, published, lang, actors, names=names, stems=words)
@@ -347,15 +401,29 @@ def _read_sentence(
     if not from_title and not state.read_any:
         state.read_any = True
         state.opening = opening_subject(norm, mentions)
-    if has_trigger(words) and (mentions or (state.last_pair and has_anaphor(norm, words))):
+    found: list[RawContact] = []
+    trigger = has_trigger(words)
+    if not from_title and not trigger and mentions and state.last_lead:
+        found = _continued(norm, evidence, mentions, published, state)
+    if from_title:
+        state.title_named = len({label for m in mentions for label in m.leaders})
+    if trigger and (mentions or (state.last_pair and has_anaphor(norm, words))):
         if state.speaker:
             speakers: list[str] = [state.speaker]
         elif from_title:
-            # A subject-less headline: the leader the text opens on, else those it names.
-            speakers = [state.opening] if state.opening else list(dict.fromkeys(state.history))[:3]
-            if not speakers:
-                other = _counterpart(state, mentions, published)
-                speakers = [other] if other else []
+            # A subject-less headline: the leader the text opens on, else the other party
+            # of the country pair its body names ("Russian-Egyptian ties" beside "the
+            # presidents"), else those it names (a body's aside may name anyone).
+            partner = None if state.opening else _body_partner(state, mentions, published)
+            other = None if state.opening or partner else _counterpart(state, mentions, published)
+            if state.opening:
+                speakers = [state.opening]
+            elif partner:
+                speakers = [partner]
+            elif other:
+                speakers = [other]
+            else:
+                speakers = list(dict.fromkeys(state.history))[:3]
         else:
             speakers = []
         for raw_contact in find_contacts(
@@ -373,6 +441,11 @@ def _read_sentence(
             state.last_pair = raw_contact.leaders
             state.paired = True
             state.last_date = raw_contact.date or state.last_date
+            found.append(raw_contact)
+    if not from_title:
+        if trigger:
+            state.last_lead = (state.sentence_no, norm)
+        _follow_up(norm, evidence, mentions, actors, found, state, paragraph, published)
 
     # The sentence's first actor that is not a destination is most often its subject:
     # "La France est prête à envoyer des soldats ... de l'Otan" is about France.
@@ -380,7 +453,16 @@ def _read_sentence(
     if subject:
         state.last_actor = subject
         state.body_actor = True
-    _remember_groups(norm, mentions, actors, state, published)
+    _remember_groups(
+        norm,
+        mentions,
+        actors,
+        state,
+        published,
+        words,
+        _gathered(found, state, published),
+        bool(found),
+    )
     first_named = next((m.leaders[0] for m in mentions if m.leaders), None)
     if first_named:
         state.last_subject = first_named
@@ -432,12 +514,27 @@ def _remember_groups(
     actors: list[ActorMention],
     state: _State,
     published: dt.date,
+    words: frozenset[str],
+    gathered: tuple[tuple[str, ...], tuple[str, ...]] | None = None,
+    told: bool = False,
 ) -> None:
-    """Keep the lists of leaders and of countries a sentence names (state.groups)."""
+    """Keep the lists of leaders and of countries a sentence names (state.groups): its
+    lists, the well-known groups it names ("the Baltic states"), and who a contact
+    gathered ("X met with A, B and C": the four of them). Each is kept with the
+    sentence's number and whether the group is told as parties (the sentence tells a
+    contact, or is the list alone: "Estonia, Latvia, Lithuania.")."""
+    found: list[tuple[tuple[str, ...] | None, tuple[str, ...]]] = [gathered] if gathered else []
+    if not words.isdisjoint(COUNTRY_GROUP_STEMS):
+        found.extend((None, countries) for _, _, countries in find_country_groups(norm))
     if len(mentions) < 2 and len(actors) < 2:
+        if found:
+            told = told or _list_alone(norm)
+            state.groups = (state.groups + [(*f, state.sentence_no, told) for f in found])[
+                -MAX_GROUPS_KEPT:
+            ]
         return  # no list here
+    told = told or _list_alone(norm)
     g = gazetteer()
-    found: list[tuple[tuple[str, ...] | None, tuple[str, ...]]] = []
     run: list[Mention] = []
     for m in [*(x for x in mentions if len(x.leaders) == 1), None]:
         if (
@@ -466,7 +563,9 @@ def _remember_groups(
             found.append((None, unique))
         countries = []
     if found:
-        state.groups = (state.groups + found)[-MAX_GROUPS_KEPT:]
+        state.groups = (state.groups + [(*f, state.sentence_no, told) for f in found])[
+            -MAX_GROUPS_KEPT:
+        ]
 
 
 def _named_again(
@@ -475,7 +574,9 @@ def _named_again(
     """The sentence's mentions, with one "group" mention per leader of each group it
     names again ("the four leaders" after "Macron, Scholz, Draghi and Iohannis")."""
     added: list[Mention] = []
-    for c in find_collectives(norm):
+    *_, sentence_no, told = state.groups[-1]
+    recent = told and sentence_no >= state.sentence_no - RECENT_GROUP
+    for c in find_collectives(norm, uncounted=recent):
         if any(c.start < m.end and m.start < c.end for m in mentions):
             continue  # already a mention: "the Presidents of Poland and Latvia"
         added.extend(
@@ -486,14 +587,21 @@ def _named_again(
 
 
 def _group_for(c: Collective, state: _State, published: dt.date) -> tuple[str, ...]:
-    """Who a group named again means: the last group named of that size and role."""
+    """Who a group named again means: the last group named of that size and role; with
+    no size said, the group named in the last sentences, if the role fits each."""
     g = gazetteer()
-    for leaders, countries in reversed(state.groups):
+    for leaders, countries, sentence_no, told in reversed(state.groups):
+        fresh = told and sentence_no >= state.sentence_no - RECENT_GROUP
+        if c.count is None and not fresh and (leaders is None or c.role == "executive"):
+            return ()  # "X, Y and Z pledged weapons. Biden met the leaders": not as parties
+        if c.count is None and leaders is None and c.role == "executive":
+            return ()  # "between Palestine and Israel. The leaders ...": the parties
         if c.by_country or leaders is None:
-            if c.count != len(countries):
+            if c.count != len(countries) and not (c.count is None and not c.by_country):
                 continue
             holders = [
-                g.holder(country, c.role, published) or g.holder(country, "executive", published)
+                g.holder(country, c.role, published)
+                or (g.holder(country, "executive", published) if c.count is not None else None)
                 for country in countries
             ]
             if all(holders):
@@ -507,6 +615,216 @@ def _group_for(c: Collective, state: _State, published: dt.date) -> tuple[str, .
         ):
             return leaders
     return ()
+
+
+#: A sentence that is a list of names alone: "Estonia, Latvia, Lithuania."
+_LIST_ALONE = re.compile(r"(?:[A-ZÀ-Ý][\w'.-]*|and|et|&|[\s,;:.\-–])+")
+
+
+def _list_alone(norm: str) -> bool:
+    return len(norm) <= MAX_LIST_ALONE and _LIST_ALONE.fullmatch(norm) is not None
+
+
+#: Longest sentence read as a list alone ("Poland, Lithuania, Latvia, Estonia.").
+MAX_LIST_ALONE = 150
+#: Sentences back that "the leaders", without a count, may reach for its group.
+RECENT_GROUP = 2
+#: What opens a verbless sentence that continues the last contact with one more
+#: party: "And also with Chancellor X.", "Et avec le président Y."
+ELLIPSIS_OPENERS = ("with", "and with", "and also with", "also with", "as well as with",
+                    "avec", "et avec", "et aussi avec", "ainsi qu'avec", "mais aussi avec")  # fmt: skip
+_ELLIPSIS = re.compile(
+    r"\W*(?:"
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(ELLIPSIS_OPENERS, key=len)[::-1])
+    + r")\s+",
+    re.IGNORECASE,
+)
+_WITH = re.compile(r"\b(?:with|avec)\s+", re.IGNORECASE)
+
+
+def _continued(
+    norm: str, evidence: str, mentions: list[Mention], published: dt.date, state: _State
+) -> list[RawContact]:
+    """ "I discussed it today with X. And also with Y.": the verbless sentence is the
+    last one's contact with its object replaced, read as "I discussed it today with Y"
+    (subject, contact word, day and tense all the last sentence's)."""
+    assert state.last_lead is not None
+    number, previous = state.last_lead
+    opener = _ELLIPSIS.match(norm)
+    if number != state.sentence_no - 1 or opener is None:
+        return []
+    ends = [m.end() for m in _WITH.finditer(previous)]
+    if not ends:
+        return []
+    lead = previous[: ends[-1]]
+    state.last_lead = (state.sentence_no, lead)  # "And with Z." may follow (lead ends on "with")
+    shift = len(lead) - opener.end()
+    moved = [
+        replace(m, start=m.start + shift, end=m.end + shift)
+        for m in mentions
+        if m.start >= opener.end()
+    ]
+    found = find_contacts(
+        lead + norm[opener.end() :],
+        moved,
+        published,
+        history=state.history,
+        last_pair=None,
+        last_subject=state.last_subject,
+        anchor=state.last_date,
+        speakers=[state.speaker] if state.speaker else [],
+        first_person_speaks=state.speaker is not None,
+    )
+    for raw in found:
+        _add_contact(state, raw, evidence, False)
+        state.last_pair = raw.leaders
+        state.paired = True
+    return found
+
+
+#: Phrases by which a speaker announces several calls without naming the partners
+#: ("I continued the telephone marathon"), opening a roll-call: "Greece. ...
+#: Estonia. Thanked Prime Minister X ...".
+ROLL_CALL_CUES = (
+    "telephone marathon", "phone marathon", "marathon of phone conversations",
+    "marathon of telephone conversations", "marathon of phone calls",
+    "marathon of telephone calls", "marathon of calls", "marathon of conversations",
+    "series of phone calls", "series of telephone calls", "series of calls",
+    "series of phone conversations", "series of telephone conversations",
+    "marathon téléphonique", "marathon diplomatique téléphonique", "série d'appels",
+    "série d'entretiens téléphoniques", "série de conversations téléphoniques",
+)  # fmt: skip
+#: "11 leaders today", "five calls today": a tally of the day's calls.
+ROLL_CALL_TALLIES = ("leaders", "calls", "conversations", "dirigeants", "appels", "entretiens")
+ROLL_CALL_DAYS = ("today", "aujourd'hui")
+#: What may stand before a country alone in a roll-call ("Next - Denmark.").
+ROLL_CALL_LEADS = ("next", "and", "then", "also", "ensuite", "puis", "et", "enfin", "finally")
+_ROLL_CALL = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(ROLL_CALL_CUES, key=len)[::-1])
+    + r"|(?:\d{1,2}|"
+    + "|".join(w for w, _ in COUNT_WORDS)
+    + r")\s+(?:"
+    + "|".join(ROLL_CALL_TALLIES)
+    + r")\s+(?:"
+    + "|".join(ROLL_CALL_DAYS)
+    + r"))\b",
+    re.IGNORECASE,
+)
+#: Roles a roll-call's next sentences call the leader by ("Mr. Prime Minister and I").
+ROLL_CALL_ROLES = {
+    "prime minister": "prime_minister",
+    "president": "president",
+    "chancellor": "chancellor",
+    "premier ministre": "prime_minister",
+    "première ministre": "prime_minister",
+    "président": "president",
+    "présidente": "president",
+    "chancelier": "chancellor",
+    "chancelière": "chancellor",
+}
+_ROLL_CALL_ROLE = re.compile(
+    r"\b(?:" + "|".join(sorted(ROLL_CALL_ROLES, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+_ROLL_CALL_LEAD = re.compile(r"(?:\W|\b(?:" + "|".join(ROLL_CALL_LEADS) + r")\b)*", re.IGNORECASE)
+
+
+def _follow_up(
+    norm: str,
+    evidence: str,
+    mentions: list[Mention],
+    actors: list[ActorMention],
+    found: list[RawContact],
+    state: _State,
+    paragraph: int,
+    published: dt.date,
+) -> None:
+    """What a sentence adds to the contacts told just before it: a verbless "And also
+    with X." continues the last sentence's contact; in a roll-call of calls, a country
+    alone ("Greece.") or one leader named is one more call of the speaker's."""
+    if state.speaker is None:
+        return
+    if state.roll_call is not None and state.roll_call != paragraph:
+        state.roll_call = state.roll_country = None
+    if state.roll_call is None:
+        if not found and _ROLL_CALL.search(norm):
+            state.roll_call = paragraph
+        return
+    g = gazetteer()
+    if (
+        len(actors) == 1
+        and _ROLL_CALL_LEAD.fullmatch(norm[: actors[0].start])
+        and _ROLL_CALL_LEAD.fullmatch(norm[actors[0].end :])
+    ):
+        holder = g.holder(actors[0].country, "executive", published)
+        if holder and holder.label != state.speaker:
+            _add_raw(state, state.speaker, holder.label, "phone", None, "held", evidence)
+            state.roll_country = (actors[0].country, holder.label)
+        return
+    named = {x for m in mentions for x in m.leaders if len(m.leaders) == 1}
+    named.discard(state.speaker)
+    if state.roll_country is not None:
+        # "Greece. ... Mr. Prime Minister and I": the leader the call was with.
+        country, given = state.roll_country
+        role = _ROLL_CALL_ROLE.search(norm)
+        meant = next((x for x in named if _country_of(x, published) == country), None)
+        if meant is None and role:
+            holder = g.holder(country, ROLL_CALL_ROLES[role.group(0).casefold()], published)
+            meant = holder.label if holder else None
+        if meant is not None and meant != given and meant != state.speaker:
+            pair = tuple(sorted((state.speaker, given)))
+            state.contacts = [
+                c for c in state.contacts if not (c.leaders == pair and c.mode == "phone")
+            ]
+            _add_raw(state, state.speaker, meant, "phone", None, "held", evidence)
+            state.roll_country = (country, meant)
+            return
+    if not found and len(named) == 1:
+        _add_raw(state, state.speaker, named.pop(), "phone", None, "held", evidence)
+
+
+def _country_of(label: str, day: dt.date) -> str | None:
+    g = gazetteer()
+    term = g.by_label[label].term_on(day) if label in g.by_label else None
+    return term.country if term else None
+
+
+def _add_raw(
+    state: _State,
+    a: str,
+    b: str,
+    mode: str | None,
+    date: dt.date | None,
+    status: str,
+    evidence: str,
+) -> None:
+    pair = (a, b) if a < b else (b, a)
+    raw = RawContact(leaders=pair, mode=mode, date=date, status=status)
+    _add_contact(state, raw, evidence, False)
+    state.last_pair = pair
+    state.paired = True
+
+
+def _gathered(
+    found: list[RawContact], state: _State, published: dt.date
+) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The leaders a sentence's contacts gather around one of them ("X met with A, B
+    and C": X, A, B, C), as one group the text may name again ("the four leaders")."""
+    if len(found) < 2:
+        return None
+    common = set(found[0].leaders).intersection(*(c.leaders for c in found[1:]))
+    if len(common) != 1:
+        return None
+    hub = next(iter(common))
+    labels = (hub, *dict.fromkeys(x for c in found for x in c.leaders if x != hub))
+    if len(labels) > MAX_GROUP:
+        return None
+    g = gazetteer()
+    terms = [g.by_label[x].term_on(published) if x in g.by_label else None for x in labels]
+    if not all(terms):
+        return None
+    return labels, tuple(t.country for t in terms if t)
 
 
 def _add_troop(state: _State, raw: RawTroop, evidence: str, from_title: bool) -> None:
@@ -545,6 +863,12 @@ def _add_troop(state: _State, raw: RawTroop, evidence: str, from_title: bool) ->
     )
 
 
+def _title_call(state: _State, raw: RawContact, from_title: bool) -> bool:
+    """Whether a contact is a headline's undated call with one party named, the other
+    the implicit one ("Telephone conversation with X"): that day's call."""
+    return from_title and raw.date is None and raw.mode == "phone" and state.title_named == 1
+
+
 def _add_contact(state: _State, raw: RawContact, evidence: str, from_title: bool) -> None:
     new = Contact(
         leaders=raw.leaders, mode=raw.mode, date=raw.date, status=raw.status, evidence=evidence
@@ -565,7 +889,7 @@ def _add_contact(state: _State, raw: RawContact, evidence: str, from_title: bool
                     evidence=c.evidence,
                 )
             return
-        if raw.date is None:
+        if raw.date is None and not (_title_call(state, raw, from_title) and c.mode != "phone"):
             return  # an undated mention of a contact already dated in this article
         if c.date is None and not from_title:
             # The dated mention replaces the undated one, mode kept if only one has it.
@@ -577,4 +901,6 @@ def _add_contact(state: _State, raw: RawContact, evidence: str, from_title: bool
                 evidence=evidence,
             )
             return
+    if _title_call(state, raw, from_title):
+        state.title_calls.add(len(state.contacts))
     state.contacts.append(new)

@@ -33,7 +33,7 @@ from monitor.extract.gazetteer import (
     gazetteer,
     nearest,
 )
-from monitor.extract.lexicon import INSTITUTIONS
+from monitor.extract.lexicon import COUNTRY_GROUP_ADJECTIVES, COUNTRY_GROUPS, INSTITUTIONS
 from monitor.extract.phrases import Tokens, stems, tokenize
 
 __all__ = ["Leader", "Mention", "find_mentions", "find_names", "gazetteer"]
@@ -315,7 +315,51 @@ JUNTA_LEADERS = (
     "junta head", "junta's leader", "leader of the junta", "head of the junta",
     "chief of the junta", "leader of the military junta", "head of the military junta",
 )  # fmt: skip
+#: Words before a role that make it another office: "Deputy Prime Minister of Russia",
+#: "the Vice President of the United States", "le vice-premier ministre".
+ROLE_DEPUTIES = ("deputy", "first deputy", "vice", "vice-", "adjoint", "sous")
+#: Bodies whose chair shares a leader's title: "President of the German Bundestag",
+#: "the Polish Senate's President", "président du Sénat italien" name no leader.
+CHAIRED_BODIES = (
+    "bundestag", "bundesrat", "parliament", "duma", "state duma", "senate", "assembly",
+    "national assembly", "federal assembly", "federation council", "council", "commission",
+    "court", "supreme court", "constitutional court", "rada", "verkhovna rada", "knesset",
+    "sejm", "seimas", "saeima", "riigikogu", "congress", "house", "chamber", "central bank",
+    "bank", "committee", "party", "parlement", "assemblée", "sénat", "senat", "conseil",
+    "cour", "banque", "chambre", "commission",
+)  # fmt: skip
+#: A role noun that names a leader only when "of <country>" follows it: "the head of
+#: Senegal" leads Senegal; "the Ukrainian head of the presidential office" does not.
+OF_COUNTRY_ROLES = ("head", "chef")
 _INSTITUTIONS = frozenset(INSTITUTIONS)
+_DEPUTY = re.compile(
+    r"(?:^|(?<=[\s(«\"]))(?:"
+    + "|".join(re.escape(w) for w in sorted(ROLE_DEPUTIES, key=len, reverse=True))
+    + r")[\s-]*$",
+    re.IGNORECASE,
+)
+_CHAIRED_AFTER = re.compile(
+    r"\s*(?:'s\s+)?(?:"
+    + "|".join(
+        re.escape(w).replace(r"\ ", r"\s+")
+        for w in sorted(set(CHAIRED_BODIES), key=len, reverse=True)
+    )
+    + r")(?![\w-])",
+    re.IGNORECASE,
+)
+_CHAIRED_BEFORE = re.compile(
+    r"(?:"
+    + "|".join(
+        re.escape(w).replace(r"\ ", r"\s+")
+        for w in sorted(set(CHAIRED_BODIES), key=len, reverse=True)
+    )
+    + r")\s*(?:'s\s+)?$",
+    re.IGNORECASE,
+)
+_OF_COUNTRY_ROLE = re.compile(
+    r"\b(?<!-)(?:" + "|".join(OF_COUNTRY_ROLES) + r")(?=\s+(?:of|de|du|d')[\s'])",
+    re.IGNORECASE,
+)
 _INDEFINITE = re.compile(
     r"(?:^|(?<=[\s(«\"]))(?:"
     + "|".join(
@@ -457,6 +501,20 @@ def find_mentions(
     if stems.isdisjoint(ROLE_STEMS):
         return names
     for m in _PLURAL_WORD.finditer(text):
+        role = _PLURAL_ROLE.get(re.sub(r"\s+", " ", m.group(0).casefold()), "executive")
+        members = _group_of_role(text, m.start(), m.end())
+        if members is not None:
+            start, end, countries = members
+            people = list(
+                dict.fromkeys(
+                    p.label
+                    for c in countries
+                    if (p := g.holder(c, role, day) or g.holder(c, "executive", day))
+                )
+            )
+            if len(people) >= 2:
+                roles.append(Mention(start=start, end=end, kind="role", leaders=tuple(people)))
+            continue
         chain: list[_Actor] = []
         a = _next_actor(actors, m.end(), text, _PLURAL_GAP)  # "les présidents français et russe"
         while a is not None:
@@ -468,7 +526,6 @@ def find_mentions(
             while a is not None:
                 chain.insert(0, a)
                 a = _prev_actor(actors, a.start, text, _CHAIN)
-        role = _PLURAL_ROLE.get(re.sub(r"\s+", " ", m.group(0).casefold()), "executive")
         people = list(
             dict.fromkeys(
                 p.label
@@ -484,6 +541,8 @@ def find_mentions(
         word = m.group(0)
         if word.casefold() == "pm" and word != "PM":
             continue
+        if _DEPUTY.search(text, max(0, m.start() - 14), m.start()):
+            continue  # "Deputy Prime Minister of Russia": another office
         role = _role_key(word)
         a = _next_actor(actors, m.end(), text, _AFTER_ADJ) or _next_actor(
             actors, m.end(), text, _AFTER_OF
@@ -495,6 +554,11 @@ def find_mentions(
             start, end = (a.start, m.end()) if a is not None else (0, 0)
         if a is not None and text[a.start : a.end] in _INSTITUTIONS:
             continue  # "Pentagon chief", "the State Department's head": a minister
+        if a is not None and (
+            (a.start >= m.end() and _CHAIRED_AFTER.match(text, a.end))
+            or (a.end <= m.start() and _CHAIRED_BEFORE.search(text, a.end, m.start()))
+        ):
+            continue  # "President of the German Bundestag": the chair of a body
         if _INDEFINITE.search(text, max(0, start - 20), start):
             continue  # "un dirigeant français", "a French leader": anyone of them
         if a is None and _POSSESSIVE.search(text, max(0, m.start() - 6), m.start()):
@@ -516,6 +580,22 @@ def find_mentions(
         p = g.holder(country, role, day)
         if p:
             roles.append(Mention(start=start, end=end, kind="role", leaders=(p.label,)))
+    for m in _OF_COUNTRY_ROLE.finditer(text) if "ead of" in text or "hef d" in text else ():
+        a = _next_actor(actors, m.end(), text, _AFTER_OF)
+        if (
+            a is None
+            or a.adjective
+            or text[a.start : a.end] in _INSTITUTIONS
+            or _CHAIRED_AFTER.match(text, a.end)
+        ):
+            continue  # "the head of the presidential office", "le chef du Pentagone"
+        if re.match(r"\s+(?:of|de|du|d')\b", text[a.end :]) or _INDEFINITE.search(
+            text, max(0, m.start() - 20), m.start()
+        ):
+            continue
+        p = g.holder(a.country, "executive", day)
+        if p:
+            roles.append(Mention(start=m.start(), end=a.end, kind="role", leaders=(p.label,)))
     for m in _JUNTA.finditer(text) if "unt" in text else ():
         # "le chef de la junte" in a sentence about Mali: the country named nearest.
         near = min(
@@ -691,11 +771,13 @@ class Collective:
     by_country: bool
 
 
-def find_collectives(text: str) -> list[Collective]:
+def find_collectives(text: str, *, uncounted: bool = False) -> list[Collective]:
     """Groups of leaders a sentence names again without naming them, in order.
 
     A number, or a role more precise than "leaders", is needed: "the leaders" alone is
-    anyone's ("the leaders of the G7", "EU leaders" are not matched either).
+    anyone's ("the leaders of the G7", "EU leaders" are not matched either). With
+    `uncounted` (the caller has just named a group), "the leaders" and "the Heads of
+    State" with their article are matched too.
     """
     out: list[Collective] = []
     if _PLURAL_WORD.search(text) is None:
@@ -711,7 +793,7 @@ def find_collectives(text: str) -> list[Collective]:
         if places is None and m.group("det") is None and count is None:
             continue  # "presidents" alone: anybody's
         role = _PLURAL_ROLE.get(re.sub(r"\s+", " ", m.group("noun").casefold()), "executive")
-        if count is None and role == "executive":
+        if count is None and role == "executive" and not (uncounted and m.group("det")):
             continue
         out.append(
             Collective(
@@ -723,3 +805,59 @@ def find_collectives(text: str) -> list[Collective]:
             )
         )
     return out
+
+
+# ------------------------------------------------------------------ country groups
+
+#: Stems of the words that open a group's name: the cheap test before the patterns.
+COUNTRY_GROUP_STEMS = stems(
+    w.split()[0] for w, _ in (*COUNTRY_GROUPS, *COUNTRY_GROUP_ADJECTIVES)
+) - stems(("pays", "États", "Etats", "groupe", "républiques"))
+_GROUP_MEMBERS = {re.sub(r"\s+", " ", w.casefold()): c for w, c in COUNTRY_GROUPS}
+_GROUP_ADJECTIVE = {w.casefold(): c for w, c in COUNTRY_GROUP_ADJECTIVES}
+_GROUP_WORD = r"(?<![\w-])(?P<group>" + _alternation([w for w, _ in COUNTRY_GROUPS]) + r")(?![\w-])"
+_COUNTRY_GROUP = re.compile(
+    r"(?:\b(?:the|les|des|aux|these|ces)\s+)?(?:" + _COUNT_PATTERN + r"\s+)?" + _GROUP_WORD,
+    re.IGNORECASE,
+)
+#: "the Presidents of the three Baltic states", "les dirigeants des pays baltes".
+_ROLE_OF_GROUP = re.compile(
+    r"\s+(?:of|de|du|des|d')\s+(?:(?:the|these|those|ces|les)\s+)?(?:"
+    + _COUNT_PATTERN
+    + r"\s+)?"
+    + _GROUP_WORD,
+    re.IGNORECASE,
+)
+_GROUP_ADJ_AFTER = re.compile(
+    r"\s+(?P<adj>" + _alternation([w for w, _ in COUNTRY_GROUP_ADJECTIVES]) + r")(?![\w-])",
+    re.IGNORECASE,
+)
+_GROUP_ADJ_BEFORE = re.compile(
+    r"(?<![\w-])(?P<adj>" + _alternation([w for w, _ in COUNTRY_GROUP_ADJECTIVES]) + r")\s+$",
+    re.IGNORECASE,
+)
+
+
+def _members(phrase: str) -> tuple[str, ...]:
+    return _GROUP_MEMBERS.get(re.sub(r"\s+", " ", phrase.casefold()), ())
+
+
+def _group_of_role(text: str, start: int, end: int) -> tuple[int, int, tuple[str, ...]] | None:
+    """The countries a plural role at text[start:end] names by their group: "the
+    Presidents of the Baltic states", "les dirigeants baltes", "Nordic leaders"."""
+    m = _ROLE_OF_GROUP.match(text, end)
+    if m:
+        return start, m.end(), _members(m.group("group"))
+    m = _GROUP_ADJ_AFTER.match(text, end)
+    if m and m.group("adj").islower():  # French adjectives follow: "les présidents baltes"
+        return start, m.end(), _GROUP_ADJECTIVE[m.group("adj").casefold()]
+    m = _GROUP_ADJ_BEFORE.search(text, max(0, start - 12), start)
+    if m and not m.group("adj").islower():
+        return m.start(), end, _GROUP_ADJECTIVE[m.group("adj").casefold()]
+    return None
+
+
+def find_country_groups(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
+    """(start, end, member countries) of each well-known group of countries a sentence
+    names ("the Baltic states", "les pays nordiques", "the V4")."""
+    return [(m.start(), m.end(), _members(m.group("group"))) for m in _COUNTRY_GROUP.finditer(text)]

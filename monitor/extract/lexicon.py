@@ -530,6 +530,54 @@ COUNTRIES: tuple[Country, ...] = (
 
 BY_NAME: dict[str, Country] = {c.name: c for c in COUNTRIES}
 
+_BALTIC = ("Estonia", "Latvia", "Lithuania")
+_VISEGRAD = ("Czech Republic", "Hungary", "Poland", "Slovakia")
+_NORDIC = ("Denmark", "Finland", "Iceland", "Norway", "Sweden")
+_BENELUX = ("Belgium", "Netherlands", "Luxembourg")
+#: Well-known groups of countries named as one: "the Baltic states", "les pays baltes",
+#: "the V4". Each is its members, in the order a list of them is usually given.
+COUNTRY_GROUPS = (
+    ("Baltic states", _BALTIC),
+    ("Baltic countries", _BALTIC),
+    ("Baltic nations", _BALTIC),
+    ("Baltic republics", _BALTIC),
+    ("Baltics", _BALTIC),
+    ("pays baltes", _BALTIC),
+    ("États baltes", _BALTIC),
+    ("Etats baltes", _BALTIC),
+    ("républiques baltes", _BALTIC),
+    ("Visegrád countries", _VISEGRAD),
+    ("Visegrad countries", _VISEGRAD),
+    ("Visegrád Group", _VISEGRAD),
+    ("Visegrad Group", _VISEGRAD),
+    ("Visegrád Four", _VISEGRAD),
+    ("Visegrad Four", _VISEGRAD),
+    ("V4", _VISEGRAD),
+    ("V4 countries", _VISEGRAD),
+    ("pays de Visegrád", _VISEGRAD),
+    ("pays de Visegrad", _VISEGRAD),
+    ("groupe de Visegrád", _VISEGRAD),
+    ("groupe de Visegrad", _VISEGRAD),
+    ("Nordic countries", _NORDIC),
+    ("Nordic states", _NORDIC),
+    ("Nordics", _NORDIC),
+    ("pays nordiques", _NORDIC),
+    ("Benelux", _BENELUX),
+    ("Benelux countries", _BENELUX),
+    ("pays du Benelux", _BENELUX),
+)
+#: The same groups as adjectives of a plural role: "the Baltic presidents", "les
+#: dirigeants baltes", "Nordic leaders".
+COUNTRY_GROUP_ADJECTIVES = (
+    ("Baltic", _BALTIC),
+    ("baltes", _BALTIC),
+    ("Nordic", _NORDIC),
+    ("nordiques", _NORDIC),
+    ("Visegrád", _VISEGRAD),
+    ("Visegrad", _VISEGRAD),
+    ("V4", _VISEGRAD),
+)
+
 
 def _alternation(words: list[str]) -> str:
     # Longest first so "Etats-Unis" wins over "Etats", "U.S.A." over "U.S.".

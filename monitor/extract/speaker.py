@@ -49,10 +49,13 @@ FIRST_PERSON = ("I", "we", "my", "our", "je", "j'", "nous", "mon", "ma", "notre"
 _BARE_LEAD_TEXT = (
     "a an the in during at on after following there was were also today yesterday "
     "yesterday's today's both "
-    "tonight this morning evening very long important good productive fruitful "
+    "last tonight this morning afternoon evening night "
+    "monday tuesday wednesday thursday friday saturday sunday very long important good productive fruitful "
     "substantive detailed frank another new further second third lengthy "
     "un une le la l' les lors d' de du au aux cours durant pendant après en dans il y "
-    "eu a nouvel nouvelle long longue important importante bon bonne"
+    "eu a nouvel nouvelle long longue important importante bon bonne ce cet cette matin "
+    "après-midi soir soirée nuit hier aujourd'hui lundi mardi mercredi jeudi vendredi samedi "
+    "dimanche"
 )
 BARE_LEAD_WORDS = tuple(_BARE_LEAD_TEXT.split())
 
@@ -108,7 +111,7 @@ _POSSESSIVE = re.compile(
 )
 #: What joins two countries named as a pair: "Russia and Egypt", "Russian-Egyptian",
 #: "the Russia-Uzbekistan talks", "la Russie et l'Égypte".
-PAIR_JOINERS = ("-", "–", "/", "and", "et", "et l'", "et la", "et le")
+PAIR_JOINERS = ("-", "–", "‒", "—", "/", "and", "et", "et l'", "et la", "et le")
 _PAIR_GAP = re.compile(
     r"\s*(?:" + "|".join(re.escape(j).replace(r"\ ", r"\s+") for j in PAIR_JOINERS) + r")\s*",
     re.IGNORECASE,
