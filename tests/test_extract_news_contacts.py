@@ -174,6 +174,40 @@ ROWS = [
             (("Sauli Niinistö", "Ulf Kristersson"), "meeting", "held", WED),
         ],
     ),
+    # A title that runs long ("Chairperson of the African Union and President of...").
+    (
+        "Joe Biden will meet Chairperson of the African Union and President of the Comoros "
+        "Azali Assoumani on Friday.",
+        [(("Azali Assoumani", "Joe Biden"), "meeting", "planned", dt.date(2023, 5, 12))],
+    ),
+    # Another event's day is not the contact's.
+    (
+        "Emmanuel Macron met Lula in Brasília after the inauguration on May 2.",
+        [(("Emmanuel Macron", "Luiz Inácio Lula da Silva"), "meeting", "held", WED)],
+    ),
+    # "According to the..." is no headline's future.
+    (
+        "According to the Elysée, Emmanuel Macron met Olaf Scholz in Berlin.",
+        [(("Emmanuel Macron", "Olaf Scholz"), "meeting", "held", WED)],
+    ),
+    # Five named, then "the leaders of the five states": those five, each with each.
+    (
+        "Olaf Scholz met President of Finland Sauli Niinistö, President of Estonia Alar "
+        "Karis, President of Latvia Egils Levits and President of Lithuania Gitanas Nausėda. "
+        "The leaders of the five states then held talks on security.",
+        [
+            (("Olaf Scholz", "Sauli Niinistö"), "meeting", "held", WED),
+            (("Alar Karis", "Olaf Scholz"), "meeting", "held", WED),
+            (("Egils Levits", "Olaf Scholz"), "meeting", "held", WED),
+            (("Gitanas Nausėda", "Olaf Scholz"), "meeting", "held", WED),
+            (("Alar Karis", "Egils Levits"), None, "held", WED),
+            (("Alar Karis", "Gitanas Nausėda"), None, "held", WED),
+            (("Alar Karis", "Sauli Niinistö"), None, "held", WED),
+            (("Egils Levits", "Gitanas Nausėda"), None, "held", WED),
+            (("Egils Levits", "Sauli Niinistö"), None, "held", WED),
+            (("Gitanas Nausėda", "Sauli Niinistö"), None, "held", WED),
+        ],
+    ),
     # A president and his own prime minister: domestic, no contact.
     ("Vladimir Putin met Prime Minister Mikhail Mishustin on Tuesday.", []),
     # Dates and status: "May 12" is the month; "after a meeting" is past whatever a quote

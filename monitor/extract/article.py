@@ -599,6 +599,9 @@ def _group_for(c: Collective, state: _State, published: dt.date) -> tuple[str, .
         if c.by_country or leaders is None:
             if c.count != len(countries) and not (c.count is None and not c.by_country):
                 continue
+            if leaders is not None and c.role == "executive" and len(leaders) == len(countries):
+                return leaders  # "the leaders of the five states": the five just named
+
             holders = [
                 g.holder(country, c.role, published)
                 or (g.holder(country, "executive", published) if c.count is not None else None)

@@ -403,7 +403,10 @@ _LATER_TODAY = re.compile(r"\b" + _words("LATER_TODAY"), _I)
 _HEADLINE_FUTURE = re.compile(
     r"(?:[A-Z][\w'’.-]*\s+){1,4}(?:(?:"
     + _plain("TITLES")
-    + r")\s+(?:[A-Z][\w'’.-]*\s+){0,3})?to\s+(?-i:[a-z])\w+",
+    + r")\s+(?:[A-Z][\w'’.-]*\s+){0,3})?(?P<to>to)\s+(?-i:[a-z])\w+",
+)
+_OTHER_EVENT = re.compile(
+    r"\b" + _words("OTHER_EVENTS") + r"\s+(?:(?:on|of|du|de|le|the)\s+)?(?:\w+\s+)?$", _I
 )
 _PASSIVE_MET = re.compile(r"\b(?:was|were|been|being|is|are)\s+met\s+with\b", _I)
 
@@ -433,6 +436,10 @@ class Sentence:
     triggers: list[Trigger]
     people: list[Party]
     anchor: dt.date | None = None
+    #: leaders named together by one group mention ("the presidents of the Baltic states")
+    grouped: frozenset[str] = frozenset()
+    #: where a headline's future ends ("Macron to visit China"), else -1
+    headline_future: int = -1
 
     @property
     def first_trigger(self) -> int:
@@ -602,6 +609,8 @@ def find_contacts(
         triggers=triggers,
         people=people,
         anchor=anchor,
+        grouped=frozenset(label for m in mentions if m.kind == "group" for label in m.leaders),
+        headline_future=_headline_future(text, mentions),
     )
     groups = _events(sentence)
     subjects = [p.label for p in sentence.people if p.at < groups[0][0].start]
@@ -703,7 +712,7 @@ def _event_contacts(sentence: Sentence, event: Event) -> list[RawContact]:
         if stop:
             end = stop.start()
         scope = [(pos, p) for pos, p in people if pos < end]
-        pairs = _pairs(scope, head[0])
+        pairs = _pairs(scope, head[0], sentence.grouped)
         subject_people = [p for pos, p in scope if pos < head[0]]
         lead = text[max(0, head.start - 25) : head.start]
         if (
@@ -731,7 +740,7 @@ def _event_contacts(sentence: Sentence, event: Event) -> list[RawContact]:
             earlier = [(pos, p) for pos, p in people if pos < start and p not in subjects]
             objects = earlier[-1:]
         scope = [(-1, p) for p in subjects] + objects
-        pairs = _pairs(scope, head[0]) if objects else []
+        pairs = _pairs(scope, head[0], sentence.grouped) if objects else []
         subject_people = subjects
     in_region = list(dict.fromkeys(p for pos, p in people if start <= pos < end))
     # The visitor: the subject ("Macron se rendra à Moscou"), or the one leader named
@@ -769,7 +778,10 @@ def _event_contacts(sentence: Sentence, event: Event) -> list[RawContact]:
     if not pairs:
         return []
     previous_end = max((t[1] for t in triggers if t[1] <= head[0]), default=0)
-    status = "planned" if _is_planned(text, head, end, previous_end) else "held"
+    planned = _is_planned(text, head, end, previous_end)
+    if not planned and 0 <= sentence.headline_future <= head.end:
+        planned = True  # "Xi Jinping to test limits ... on Russia state visit"
+    status = "planned" if planned else "held"
     # A present tense ("Macron se rend lundi à Moscou") says nothing of past or future:
     # the weekday is read as the nearer one, and the date decides the status.
     present = status == "held" and bool(_PRESENT.match(text, head[0]))
@@ -820,7 +832,7 @@ def _object_follows(text: str, end: int, start: int, extra: tuple[str, ...] = ()
     """Whether the leader at `start` is the object of the verb ending at `end`: only
     articles and titles between ("a reçu le chancelier Olaf Scholz", not "a reçu le
     soutien de Xi Jinping")."""
-    if not 0 <= start - end <= 60:
+    if not 0 <= start - end <= 80:
         return False
     if text.startswith(("'s ", "' "), _name_end(text, start)):
         return False  # "welcomed Aliyev's talks": the leader owns the object
@@ -989,7 +1001,12 @@ def _in_office(person: Leader | None, day: dt.date, years: list[int]) -> bool:
     )
 
 
-def _pairs(people: Sequence[tuple[int, str]], trigger_at: int) -> list[tuple[str, str]]:
+def _pairs(
+    people: Sequence[tuple[int, str]], trigger_at: int, grouped: frozenset[str] = frozenset()
+) -> list[tuple[str, str]]:
+    """Subjects with objects; with only one side, each two of it, unless more than four
+    are named (a crowd is no contact) or, up to ten, one group mention names them all
+    ("the leaders of the five states" told just before)."""
     subjects = list(dict.fromkeys(p for pos, p in people if pos < trigger_at))
     objects = [
         p for p in dict.fromkeys(p for pos, p in people if pos >= trigger_at) if p not in subjects
@@ -999,7 +1016,7 @@ def _pairs(people: Sequence[tuple[int, str]], trigger_at: int) -> list[tuple[str
         candidates = [(s, o) for s in subjects for o in objects]
     else:
         group = subjects or objects
-        if len(group) > 4:
+        if len(group) > (10 if set(group) <= grouped else 4):
             return []
         candidates = [(a, b) for i, a in enumerate(group) for b in group[i + 1 :]]
     for a, b in candidates:
@@ -1075,9 +1092,6 @@ def _is_planned(text: str, trigger: Trigger, region_end: int, floor: int = 0) ->
             return True
     if _PLANNED.match(text, start):
         return True  # the contact word is itself expected: "est attendu mardi à Kiev"
-    headline = _HEADLINE_FUTURE.match(text)
-    if headline and headline.end() <= end:
-        return True  # "Xi Jinping to test limits ... on Russia state visit": a headline's future
     if (
         _PAST_VERB.fullmatch(verb)
         or (_AUXILIARY.search(lead) and _PARTICIPLE.search(verb))
@@ -1122,6 +1136,15 @@ def _is_planned(text: str, trigger: Trigger, region_end: int, floor: int = 0) ->
     return bool(_has_planned(after) or _NOT_EXCLUDED.search(after))
 
 
+def _headline_future(text: str, mentions: list[Mention]) -> int:
+    """Where a headline's future ends ("Xi Jinping to test...", "Spanish leader to
+    discuss..."): its subject names a leader (not "According to the..."), else -1."""
+    m = _HEADLINE_FUTURE.match(text)
+    if m is None or not any(x.start < m.start("to") for x in mentions):
+        return -1
+    return m.end()
+
+
 def _has_planned(text: str, start: int = 0, end: int | None = None) -> bool:
     """Whether a planning cue is in text[start:end]; "May" by a day number is the month."""
     for m in _PLANNED.finditer(text, start, len(text) if end is None else end):
@@ -1156,6 +1179,8 @@ def _contact_date(
         d
         for d in find_dates(text)
         if window[0] <= d.start < window[1]
+        # "on the day of the inauguration on May 7": another event's day
+        and not _OTHER_EVENT.search(text, max(0, d.start - 30), d.start)
         and not (
             _REPORTED_DATE.search(text[max(0, d.start - 60) : d.start])
             and not _TO_PARTNER.match(text, d.end)

@@ -75,7 +75,13 @@ MEETING_OBJECT = (
     "welcomed",
     "welcome",
 )
+# Events whose day is not the contact's ("after the inauguration on May 7").
+OTHER_EVENTS = ("inauguration", "election(s)?", "anniversary", "signing", "funeral", "referendum")
 OBJECT_GAP = (
+    "and",
+    "chairperson",
+    "chairman",
+    "chair",
     "the",
     "his",
     "her",

@@ -103,6 +103,14 @@ MEETING_OBJECT = (
 )
 # Words between a contact verb and its object, one word each: articles, titles, days,
 # adverbs ("a reçu lundi le chancelier Olaf Scholz").
+OTHER_EVENTS = (
+    "investiture",
+    "élection(s)?",
+    "anniversaire",
+    "signature",
+    "obsèques",
+    "référendum",
+)
 OBJECT_GAP = (
     "le",
     "la",
