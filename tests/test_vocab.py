@@ -3,7 +3,9 @@
 Every language module defines every key; the phrase syntax compiles to the regexes,
 first-letter lookaheads and stem prefilters the extractors use, and each derived
 prefilter admits every phrase it was derived from. A new contact word is one line in
-monitor/extract/vocab/<lang>.py plus one row in CONTACT_WORDS below.
+monitor/extract/vocab/<lang>/contacts.py plus one row in CONTACT_WORDS below; a troop,
+casualty or number word one line in vocab/<lang>/troops.py or numbers.py plus one row
+in TROOP_WORDS.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import re
 
 import pytest
 
-from monitor.extract import contacts, extract, vocab
+from monitor.extract import contacts, dates, extract, numbers, troops, vocab
 from monitor.extract.phrases import tokenize
 from monitor.extract.vocab import PhraseError
 
@@ -91,7 +93,7 @@ def test_first_letters_and_stems_are_derived():
 def _samples(phrase: str) -> list[str]:
     """Texts a phrase matches: each expansion, more letters as 'ait', gaps empty."""
     return [
-        re.sub(r"\s+", " ", e.replace("\x01", "ait")).strip()
+        re.sub(r"\s+", " ", e.replace("\x01", "ait").replace("\x02", "")).strip()
         for e in vocab._expand(vocab.parse(phrase).nodes)
     ]
 
@@ -104,6 +106,60 @@ def test_trigger_prefilters_admit_every_phrase(key):
             text = f"Hier, {sample}."
             assert contacts.has_trigger(tokenize(text).stems()), (key, phrase, sample)
             assert contacts._ALL_TRIGGERS.search(text), (key, phrase, sample)
+
+
+@pytest.mark.parametrize(
+    ("key", "stems"),
+    [
+        ("TROOP_NOUNS", troops.TROOP_STEMS),
+        ("TROOP_NOUNS_NEEDING_CONTEXT", troops.TROOP_STEMS),
+        ("CALLED_UP_NOUNS", troops._CALLED_UP_STEMS),
+    ],
+)
+def test_troop_prefilters_admit_every_noun(key, stems):
+    """TROOP_STEMS (the sentence prefilter) and _TROOP_NOUN's derived lookahead let every
+    troop noun through, after a number as a figure has it."""
+    for phrase in vocab.words(key):
+        for sample in _samples(phrase):
+            text = f"Hier, 3 000 {sample} sont arrivés."
+            assert not tokenize(text).stems().isdisjoint(stems), (key, phrase, sample)
+            found = troops._TROOP_NOUN.search(text)
+            assert found and found.group("noun") == sample, (key, phrase, sample)
+
+
+def test_relative_days_are_read_with_their_offset():
+    for key, offset in dates._OFFSETS.items():
+        for phrase in vocab.words(key):
+            (mention,) = dates.find_dates(f"Il l'a dit {phrase}, à Paris.")
+            assert (mention.kind, mention.offset) == ("relative", offset), (key, phrase)
+            assert mention.anchored == key.startswith("ANCHORED_"), (key, phrase)
+
+
+# ------------------------------------------------------------------ one row per troop word
+
+TROOP_WORDS = [
+    # (sentence, figures as (count, qualifier, status)): a troop noun, a casualty word, a
+    # number word, per language.
+    ("La Russie a déployé 3 000 soldats en Biélorussie.", [(3000, "exact", "deployed")]),
+    ("Russia deployed 3,000 troops to Belarus.", [(3000, "exact", "deployed")]),
+    ("Trois mille soldats russes ont été tués en Ukraine.", []),
+    ("Some 3,000 Russian soldiers were killed in Ukraine.", []),
+    ("La France enverra environ trois mille soldats en Roumanie.", [(3000, "approx", "deployed")]),
+    ("France will send up to three thousand troops to Romania.", [(3000, "up_to", "deployed")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "figures"), TROOP_WORDS)
+def test_troop_words(sentence, figures):
+    facts = extract(sentence, DAY)
+    assert [(t.count, t.qualifier, t.status) for t in facts.troops] == figures
+
+
+def test_number_words_are_read():
+    """Every number word is a numeral to the derived pattern, its lookahead included."""
+    for word in vocab.words("NUMBER_WORDS"):
+        found = numbers._ATOM.search(f"Total : {word} ans.")
+        assert found and found.group("words") == word, word
 
 
 # ------------------------------------------------------------------ one row per contact word

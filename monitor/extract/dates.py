@@ -29,19 +29,30 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from monitor.extract import vocab
 from monitor.extract.lexicon import MONTH_RE, MONTHS, WEEKDAY_RE, WEEKDAYS
 
 if TYPE_CHECKING:
     from monitor.extract.gazetteer import Leader
 
+
+def _words(*keys: str) -> str:
+    """Vocabulary keys' phrases, every language, as one alternation (vocab.alternation)."""
+    return vocab.alternation(w for key in keys for w in vocab.words(key))
+
+
 _DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:er|e|st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 _FR_DATE = (
-    r"(?:(?:ce|cette|le)\s+)?(?:(?P<wd1>"
+    r"(?:"
+    + _words("DATE_DETERMINERS")
+    + r"\s+)?(?:(?P<wd1>"
     + WEEKDAY_RE
     + r")\s+)?"
     + _DAY
-    + r"\s+(?:of\s+)?(?P<month>"
+    + r"\s+(?:"
+    + _words("DAY_OF_MONTH")
+    + r"\s+)?(?P<month>"
     + MONTH_RE
     + r")"
     r"(?![\w])" + _YEAR
@@ -50,68 +61,57 @@ _EN_DATE = (
     r"(?:(?P<wd2>" + WEEKDAY_RE + r"),?\s+)?(?P<month2>" + MONTH_RE + r")\.?\s+"
     r"(?P<day2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d\w])(?:,?\s+(?P<year2>(?:19|20)\d\d))?"
 )
-_RELATIVE = {
-    "avant-hier": -2,
-    "hier": -1,
-    "la veille": -1,
-    "aujourd'hui": 0,
-    "aujourd’hui": 0,
-    "ce jour": 0,
-    "ce matin": 0,
-    "ce soir": 0,
-    "cet après-midi": 0,
-    "demain": 1,
-    "après-demain": 2,
-    "yesterday": -1,
-    "today": 0,
-    "this morning": 0,
-    "tonight": 0,
-    "this afternoon": 0,
-    "earlier today": 0,
-    "later today": 0,
-    "this evening": 0,
-    "in a few hours": 0,
-    "within hours": 0,
-    "dans quelques heures": 0,
-    "plus tard dans la journée": 0,
-    "tomorrow": 1,
-    "the day before": -1,
-    "le lendemain": 1,
-    "the next day": 1,
-    "the following day": 1,
-    "plus tôt dans la journée": 0,
-    "quelques heures plus tôt": 0,
-    "earlier in the day": 0,
-    "le même jour": 0,
-    "ce même jour": 0,
-    "the same day": 0,
+
+
+#: Days relative to the article's day, by offset (a key per offset in monitor.extract.vocab).
+_OFFSETS = {
+    "DAYS_BEFORE_2": -2,
+    "DAYS_BEFORE_1": -1,
+    "SAME_DAY": 0,
+    "DAYS_AFTER_1": 1,
+    "DAYS_AFTER_2": 2,
+    "ANCHORED_DAY_BEFORE": -1,
+    "ANCHORED_SAME_DAY": 0,
+    "ANCHORED_DAY_AFTER": 1,
 }
+_RELATIVE = {w: offset for key, offset in _OFFSETS.items() for w in vocab.words(key)}
 #: Relative to the event just told, not to the article's day: "La veille, ..."
 _ANCHORED = frozenset(
-    [
-        "la veille",
-        "the day before",
-        "le lendemain",
-        "the next day",
-        "the following day",
-        "le même jour",
-        "ce même jour",
-        "the same day",
-    ]
+    w for key in _OFFSETS if key.startswith("ANCHORED_") for w in vocab.words(key)
 )
-_REL_RE = "|".join(re.escape(k) for k in sorted(_RELATIVE, key=len, reverse=True))
+_REL_RE = _words(*_OFFSETS)
+#: A weekday pointed back or forward: "last Monday", "samedi dernier", "lundi prochain".
+_DIRECTIONS = {
+    w: direction
+    for key, direction in (
+        ("WEEKDAY_PAST_BEFORE", "past"),
+        ("WEEKDAY_PAST_AFTER", "past"),
+        ("WEEKDAY_NEXT_BEFORE", "future"),
+        ("WEEKDAY_NEXT_AFTER", "future"),
+    )
+    for w in vocab.words(key)
+}
+_PRE_WEEKDAY = ("WEEKDAY_PAST_BEFORE", "WEEKDAY_NEXT_BEFORE", "WEEKDAY_THIS")
 _WEEKDAY_FORM = (
-    r"(?:(?P<pre>last|next|this|ce|cette)\s+)?(?P<wd>" + WEEKDAY_RE + r")"
-    r"(?:\s+(?P<post>dernier|prochain|passé|soir|matin|après-midi))?"
+    r"(?:(?P<pre>" + _words(*_PRE_WEEKDAY) + r")\s+)?(?P<wd>" + WEEKDAY_RE + r")"
+    r"(?:\s+(?P<post>"
+    + _words("WEEKDAY_PAST_AFTER", "WEEKDAY_NEXT_AFTER", "WEEKDAY_TIME_AFTER")
+    + "))?"
 )
-# How a date expression can start: a day number, or the first two letters of
-# "ce"/"cette"/"le", a weekday, a month, a relative word or "last"/"next"/"this".
-# Python's re has no fast scan for a case-insensitive alternation (it tries every
-# branch, each a long list of names, at every word); this lookahead, a superset of the
-# possible starts, rejects most words at once without changing any match. Built from
-# the same tables as the pattern, so it follows them when they change.
+# How a date expression can start: a day number, or the first two letters of a
+# determiner ("ce", "le"), a weekday, a month, a relative word or a word before a weekday
+# ("last", "ce"). Python's re has no fast scan for a case-insensitive alternation (it
+# tries every branch, each a long list of names, at every word); this lookahead, a
+# superset of the possible starts, rejects most words at once without changing any
+# match. Built from the same tables as the pattern, so it follows them when they change.
 _MENTION_STARTS: dict[str, set[str]] = {}
-for _start in ("ce", "le", "la", "ne", "th", *WEEKDAYS, *MONTHS, *_RELATIVE):
+for _start in (
+    *vocab.words("DATE_DETERMINERS"),
+    *(w for key in _PRE_WEEKDAY for w in vocab.words(key)),
+    *WEEKDAYS,
+    *MONTHS,
+    *_RELATIVE,
+):
     _MENTION_STARTS.setdefault(_start[0], set()).add(_start[1])
 _MENTION_AHEAD = (
     "(?=[0-9]|"
@@ -169,7 +169,7 @@ def find_dates(text: str) -> list[DateMention]:
                 _absolute(m, m.group("day2"), m.group("month2"), m.group("year2"), m.group("wd2"))
             )
         elif m.group("rel"):
-            key = m.group("rel").lower()
+            key = re.sub(r"\s+", " ", m.group("rel").lower())
             out.append(
                 DateMention(
                     start=m.start(),
@@ -181,13 +181,7 @@ def find_dates(text: str) -> list[DateMention]:
             )
         elif m.group("wd"):
             marker = (m.group("pre") or m.group("post") or "").lower()
-            direction = {
-                "last": "past",
-                "dernier": "past",
-                "passé": "past",
-                "next": "future",
-                "prochain": "future",
-            }.get(marker)
+            direction = _DIRECTIONS.get(marker)
             out.append(
                 DateMention(
                     start=m.start(),
@@ -278,10 +272,15 @@ _DATELINE = re.compile(
     re.IGNORECASE,
 )
 _TODAY_FR = re.compile(
-    r"\b(?<!-)ce\s+(?:(?:" + WEEKDAY_RE + r")\s+)?(?P<day>[12]\d|3[01]|0?[1-9])(?:er)?\s+"
+    r"\b(?<!-)"
+    + _words("TODAY_DETERMINERS")
+    + r"\s+(?:(?:"
+    + WEEKDAY_RE
+    + r")\s+)?(?P<day>[12]\d|3[01]|0?[1-9])(?:er)?\s+"
     r"(?P<month>" + MONTH_RE + r")(?![\w])(?:\s+(?P<year>(?:19|20)\d\d))?",
     re.IGNORECASE,
 )
+_TODAY_NEEDLES = tuple(w + " " for w in vocab.words("TODAY_DETERMINERS"))
 _WEEKDAY_DAY = re.compile(
     r"\b(?<!-)(?:" + WEEKDAY_RE + r"),?\s+(?:(?P<day>[12]\d|3[01]|0?[1-9])(?:er)?\s+"
     r"(?P<month>" + MONTH_RE + r")|(?P<month2>" + MONTH_RE + r")\.?\s+"
@@ -357,7 +356,9 @@ def _day_mentions(
     # starts: a case-insensitive alternation tried at every word of the article was the
     # slow part.
     today = (
-        (hit, True) for at in _positions(lowered, ("ce ",)) if (hit := _TODAY_FR.match(head, at))
+        (hit, True)
+        for at in _positions(lowered, _TODAY_NEEDLES)
+        if (hit := _TODAY_FR.match(head, at))
     )
     weekday = (
         (hit, False)

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
+from monitor.extract import vocab
+
 
 @dataclass(frozen=True, kw_only=True)
 class Quantity:
@@ -38,156 +40,103 @@ class Quantity:
 
 
 _SEP = "[ \u00a0\u202f\u2009.,]"
-_MULT_WORDS = {
-    "million": 1_000_000,
-    "millions": 1_000_000,
-    "milliard": 1_000_000_000,
-    "milliards": 1_000_000_000,
-    "billion": 1_000_000_000,
-    "billions": 1_000_000_000,
-    "mille": 1000,
-    "thousand": 1000,
-    "k": 1000,
-}
-_FR_WORDS = [
-    "zéro",
-    "un",
-    "une",
-    "deux",
-    "trois",
-    "quatre",
-    "cinq",
-    "six",
-    "sept",
-    "huit",
-    "neuf",
-    "dix",
-    "onze",
-    "douze",
-    "treize",
-    "quatorze",
-    "quinze",
-    "seize",
-    "vingt",
-    "vingts",
-    "trente",
-    "quarante",
-    "cinquante",
-    "soixante",
-    "cent",
-    "cents",
-    "mille",
-    "million",
-    "millions",
-    "milliard",
-    "milliards",
-]
-_EN_WORDS = [
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "hundred",
-    "thousand",
-    "million",
-    "millions",
-    "billion",
-]
-_WORD = "|".join(sorted(set(_FR_WORDS + _EN_WORDS), key=len, reverse=True))
-# What an atom can start with: a digit, a number word, or "a"/"an"/"one" before one.
-# Python's re has no fast scan for a case-insensitive alternation (it enters every
-# branch at every word boundary); this lookahead, a superset of the first characters,
-# rejects most positions at once without changing any match. (_QUALIFIER and
-# _RANGE_START below do the same: a word added there needs its first letter listed.)
-_ATOM_FIRST = r"(?=[\d" + "".join(sorted({w[0] for w in _FR_WORDS + _EN_WORDS} | {"a", "o"})) + "])"
+_I = re.IGNORECASE
 
+
+def _words(*keys: str) -> str:
+    """Vocabulary keys' phrases, every language, as one alternation (vocab.alternation)."""
+    return vocab.alternation(w for key in keys for w in vocab.words(key))
+
+
+def _first(*keys: str) -> str:
+    """The first letters keys' phrases can start with (vocab.first_letters), for the
+    lookaheads below: Python's re has no fast scan for a case-insensitive alternation
+    (it enters every branch at every word boundary); a lookahead on a superset of the
+    first characters rejects most positions at once without changing any match."""
+    return vocab.first_letters(w for key in keys for w in vocab.words(key))
+
+
+_MULT_WORDS = {
+    w: factor
+    for key, factor in (
+        ("TIMES_THOUSAND", 1000),
+        ("TIMES_MILLION", 1_000_000),
+        ("TIMES_BILLION", 1_000_000_000),
+    )
+    for w in vocab.words(key)
+}
+_NUMBER_ONE = frozenset(vocab.words("NUMBER_ONE"))
+_WORD = _words("NUMBER_WORDS")
+# What an atom can start with: a digit, a number word, or "a"/"an"/"one" before one.
 _ATOM = re.compile(
-    r"\b"
-    + _ATOM_FIRST
-    + r"(?:(?P<digits>(?<![\w.,])(?:\d{1,3}(?:"
+    r"\b(?=[\d"
+    + _first("NUMBER_WORDS", "NUMBER_LEADS")
+    + r"])(?:(?P<digits>(?<![\w.,])(?:\d{1,3}(?:"
     + _SEP
     + r"\d{3})+|\d+(?:[.,]\d+)?)(?![\w]|[.,]\d))"
-    r"(?:[ \u00a0\u202f]*(?P<mult>millions?|milliards?|mille|thousand|billions?|million)\b)?"
-    r"|(?P<words>(?<![\w-])(?:an?\s+|one\s+)?(?:" + _WORD + r")"
-    r"(?:(?:[\s-]+(?:et[\s-]+|and[\s-]+)?)(?:" + _WORD + r"))*(?![\w-])))",
-    re.IGNORECASE,
+    r"(?:[ \u00a0\u202f]*(?P<mult>"
+    + _words("TIMES_THOUSAND", "TIMES_MILLION", "TIMES_BILLION")
+    + r"))?"
+    r"|(?P<words>(?<![\w-])(?:"
+    + _words("NUMBER_LEADS")
+    + r"\s+)?"
+    + _WORD
+    + r"(?:(?:[\s-]+(?:"
+    + _words("NUMBER_JOINS")
+    + r"[\s-]+)?)"
+    + _WORD
+    + r")*(?![\w-])))",
+    _I,
 )
+_LEAD = re.compile(r"^(?:" + "|".join(re.escape(w) for w in vocab.words("NUMBER_LEADS")) + ") ")
 
+#: "une centaine de" is about 100: each ABOUT_<n> key's nouns are worth n.
 _APPROX_NOUNS = {
-    "dizaine": 10,
-    "douzaine": 12,
-    "quinzaine": 15,
-    "vingtaine": 20,
-    "trentaine": 30,
-    "quarantaine": 40,
-    "cinquantaine": 50,
-    "soixantaine": 60,
-    "centaine": 100,
-    "millier": 1000,
-    "dozen": 12,
+    w: n for n in (10, 12, 15, 20, 30, 40, 50, 60, 100, 1000) for w in vocab.words(f"ABOUT_{n}")
 }
 #: "une centaine de", "un millier d'", "une dizaine de milliers de", "a dozen".
 _APPROX_NOUN = re.compile(
-    r"\b(?<![\w-])(?=[ua])(?:une?|a)\s+(?P<noun>dizaine|douzaine|quinzaine|vingtaine|trentaine|"
-    r"quarantaine|cinquantaine|soixantaine|centaine|millier|dozen)"
-    r"(?:\s+de\s+(?P<thousands>milliers))?",
-    re.IGNORECASE,
+    r"\b(?<![\w-])(?=["
+    + _first("APPROX_ARTICLES")
+    + "])"
+    + _words("APPROX_ARTICLES")
+    + r"\s+(?P<noun>"
+    + vocab.alternation(_APPROX_NOUNS)
+    + r")(?:\s+(?P<thousands>"
+    + _words("ABOUT_THOUSANDS")
+    + "))?",
+    _I,
 )
 #: "des dizaines de milliers", "plusieurs milliers", "tens of thousands", "thousands".
 _VAGUE = re.compile(
-    r"\b(?<![\w-])(?=[acdhmnpqst])"
-    r"(?:(?:des|de|plusieurs|quelques|nombreux|nombreuses|many|several|a\s+few)\s+)?"
-    r"(?:(?:dizaines|centaines|milliers|tens|hundreds|thousands|dozens)"
-    r"(?:\s+(?:de|of)\s+(?:milliers|centaines\s+de\s+milliers|thousands|hundreds\s+of\s+"
-    r"thousands))?|(?:several|a\s+few)\s+(?:hundred|thousand)(?:s)?)(?![\w-])",
-    re.IGNORECASE,
-)
-
-_Q_APPROX = (
-    r"quelque|environ|près\s+d['’]|près\s+de|presque|approximativement|à\s+peu\s+près|"
-    r"autour\s+de|aux\s+alentours\s+de|de\s+l['’]ordre\s+de|estimés?\s+à|estimée?s?\s+à|"
-    r"some|about|around|roughly|approximately|nearly|almost|close\s+to|an\s+estimated|"
-    r"estimated\s+at|put\s+at|estimated|circa|~"
-)
-_Q_UP_TO = (
-    r"jusqu['’]à|jusqu['’]a|up\s+to|as\s+many\s+as|au\s+maximum|au\s+plus|a\s+maximum\s+of|"
-    r"at\s+most|moins\s+de|moins\s+d['’]|fewer\s+than|less\s+than|pas\s+plus\s+de|no\s+more\s+than"
-)
-_Q_MORE = (
-    r"plus\s+de|plus\s+d['’]|more\s+than|over|au\s+moins|at\s+least|upwards\s+of|"
-    r"in\s+excess\s+of|well\s+over|bien\s+plus\s+de|largement\s+plus\s+de|"
-    r"plus\s+d['’]une?"
+    r"\b(?<![\w-])(?=["
+    + _first("VAGUE_DETERMINERS", "VAGUE_NOUNS", "VAGUE_FEW")
+    + "])(?:"
+    + _words("VAGUE_DETERMINERS")
+    + r"\s+)?(?:"
+    + _words("VAGUE_NOUNS")
+    + r"(?:\s+"
+    + _words("VAGUE_OF")
+    + ")?|"
+    + _words("VAGUE_FEW")
+    + r")(?![\w-])",
+    _I,
 )
 _QUALIFIER = re.compile(
-    r"(?=[abcdefijlmnopqrsuw~à])(?:(?P<up_to>" + _Q_UP_TO + r")|(?P<more_than>" + _Q_MORE + r")|"
-    r"(?P<approx>" + _Q_APPROX + r"))\s*$",
-    re.IGNORECASE,
+    "(?=["
+    + _first("UP_TO", "MORE_THAN", "APPROX")
+    + "])(?:(?P<up_to>"
+    + _words("UP_TO")
+    + ")|(?P<more_than>"
+    + _words("MORE_THAN")
+    + ")|(?P<approx>"
+    + _words("APPROX")
+    + r"))\s*$",
+    _I,
 )
-_RANGE_START = re.compile(r"(?=[bdef])(?:entre|between|from|de|d['’])\s*$", re.IGNORECASE)
-_RANGE_JOIN = re.compile(r"^\s*(?:et|à|a|and|to|-|–|—|ou|or)\s*$", re.IGNORECASE)
+_RANGE_START = re.compile("(?=[" + _first("RANGE_OPEN") + "])" + _words("RANGE_OPEN") + r"\s*$", _I)
+_RANGE_JOIN = re.compile(r"^\s*(?:" + _words("RANGE_JOIN") + r"|-|–|—)\s*$", _I)
+_RANGE_JOIN_ALONE = frozenset(vocab.words("RANGE_JOIN_ALONE"))
 _DASH_JOIN = re.compile(r"^\s*[-–—]\s*$")
 
 
@@ -221,7 +170,7 @@ def parse_digits(digits: str, mult: str | None = None) -> int | None:
 def parse_words(words: str, lang: str) -> int | None:
     """An integer from number words ("trois mille", "a thousand"), or None."""
     text = re.sub(r"\s+", " ", words.strip().lower())
-    text = re.sub(r"^(?:an?|one) ", "one " if lang == "en" else "un ", text)
+    text = _LEAD.sub("one " if lang == "en" else "un ", text)
     for candidate_lang in (lang, "en" if lang == "fr" else "fr"):
         try:
             return int(text2num(text, candidate_lang))
@@ -237,7 +186,7 @@ def _atoms(text: str, lang: str) -> list[tuple[int, int, int]]:
             value = parse_digits(m.group("digits"), m.group("mult"))
         else:
             words = m.group("words")
-            if words.lower() in ("un", "une", "one", "a", "an"):
+            if words.lower() in _NUMBER_ONE:
                 continue
             value = parse_words(words, lang)
         if value is not None:
@@ -294,7 +243,7 @@ def find_quantities(text: str, lang: str = "fr") -> list[Quantity]:
             gap = text[end:n_start]
             opened = _RANGE_START.search(before)
             if _RANGE_JOIN.match(gap) and (
-                opened or _DASH_JOIN.match(gap) or gap.strip().lower() in ("à", "to", "ou", "or")
+                opened or _DASH_JOIN.match(gap) or gap.strip().lower() in _RANGE_JOIN_ALONE
             ):
                 low = _widen_low(value, n_value)
                 if low < n_value:

@@ -17,556 +17,215 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from monitor.extract import vocab
 from monitor.extract.actors import ActorMention
 from monitor.extract.numbers import Quantity
-from monitor.extract.phrases import stems
 
-# Python's re has no fast scan for a case-insensitive alternation: it enters every
-# branch at every word boundary. A lookahead on the possible first letters (a superset:
-# it only skips positions where no branch can start) rejects most positions at once.
-# The same goes for every (?=[...]) in this module: a word added to an alternation
-# must have its first letter in the lookahead (either case: the flag covers both).
+_I = re.IGNORECASE
+
+
+def _words(*keys: str) -> str:
+    """Vocabulary keys' phrases, every language, as one alternation (vocab.alternation)."""
+    return vocab.alternation(w for key in keys for w in vocab.words(key))
+
+
+def _first(*keys: str) -> str:
+    """The first-letter lookahead of keys' phrases: Python's re has no fast scan for a
+    case-insensitive alternation and enters every branch at every word boundary; this
+    superset of the first letters (derived, vocab.first_letters) skips most positions."""
+    return "(?=[" + vocab.first_letters(w for key in keys for w in vocab.words(key)) + "])"
+
+
+_NOUN_KEYS = ("TROOP_NOUNS", "TROOP_NOUNS_NEEDING_CONTEXT", "CALLED_UP_NOUNS")
 _TROOP_NOUN = re.compile(
-    r"\b(?<![\w-])(?=[acfghilmprst])"
-    r"(?P<noun>soldats?|militaires|troupes?|parachutistes|marines|Marines|"
-    r"réservistes|fantassins|commandos|légionnaires|casques\s+bleus|gardes-frontières|"
-    r"GI's|GIs|hommes|troops|soldiers|service\s*members|servicemembers|servicemen|"
-    r"military\s+personnel|personnel|paratroopers|reservists|infantrymen|"
-    r"peacekeepers|sailors|airmen|men|forces|personnes|people)(?![\w-])",
-    re.IGNORECASE,
+    r"\b(?<![\w-])" + _first(*_NOUN_KEYS) + "(?P<noun>" + _words(*_NOUN_KEYS) + r")(?![\w-])",
+    _I,
 )
-_TROOP_WORDS = (
-    "soldat soldats militaires troupe troupes parachutistes marines réservistes "
-    "fantassins commandos légionnaires casques gardes GI GIs hommes troops soldiers "
-    "service servicemembers servicemen military personnel paratroopers reservists "
-    "infantrymen peacekeepers sailors airmen men forces"
+#: Stems one of which a sentence with a troop noun (not a called-up one) contains.
+TROOP_STEMS = vocab.phrase_stems(
+    vocab.words("TROOP_NOUNS") + vocab.words("TROOP_NOUNS_NEEDING_CONTEXT")
 )
-TROOP_STEMS = stems(_TROOP_WORDS.split())
-_NEEDS_CONTEXT = frozenset({"hommes", "men", "personnel"})
+_NEEDS_CONTEXT = frozenset(vocab.words("TROOP_NOUNS_NEEDING_CONTEXT"))
+# Searched anywhere (no boundary): "déploiement", "redeployed" count.
 _MILITARY_CONTEXT = re.compile(
-    r"(?=[abcdfmnoprst])"
-    r"(?:troupe|soldat|militaire|armée|déplo|alerte|frontière|otan|forces?\b|pentagone|défense|"
-    r"troops|military|army|deploy|alert|border|nato|pentagon|defen[cs]e|massé|rassembl|"
-    r"massed|massing|contingent)",
-    re.IGNORECASE,
+    vocab.prefiltered(vocab.words("MILITARY_CONTEXT"), boundary=False), _I
 )
 # What may sit between a number and its troop noun: "de", "of the", adjectives and
-# demonyms ("3,000 additional U.S. troops", "2 000 highly trained soldiers"). Each word
-# must end at a space, so the pattern cannot split words and never backtracks far.
-_FILLER_WORD = (
-    r"nouveaux|autres|additional|more|extra|new|fresh|combat|ground|active-duty|elite|other|"
-    r"regular|special|airborne|allied|foreign|western|european|trained|armed|highly|heavily|"
-    r"well-trained|combat-ready|battle-ready|[\w-]+-based|supplémentaires|and|et|"
-    r"[A-Z][\w.'-]*"
-)
+# demonyms ("3,000 additional U.S. troops", "2 000 highly trained soldiers"): filler
+# words, "X-based" and any capitalised word (case-sensitive). Each word must end at a
+# space, so the pattern cannot split words and never backtracks far.
 _FILLER = re.compile(
-    r"(?:\s*(?:le\s+nombre\s+(?:de\s+ses|de\s+leurs|de|d')|the\s+number\s+of(?:\s+(?:its|their))?|"
-    r"de\s+ses|de\s+leurs|de|d'|des|of(?:\s+(?:its|their|the|those|these))?)\s*)?"
-    r"(?:\s*(?:" + _FILLER_WORD + r")(?=\s|$))*\s*"
+    r"(?:\s*" + _words("FILLER_LEADS") + r"\s*)?"
+    r"(?:\s*(?:" + _words("FILLER_WORDS") + r"|[\w-]+-based|[A-Z][\w.'-]*)(?=\s|$))*\s*"
 )
-_UNIT_AFTER = re.compile(
-    r"\s*(?:km|kilom\w*|miles?|%|pour\s*cent|percent|heures?|hours?|ans|years?|jours?|days?|"
-    r"dollars?|euros?|\$|€|tonnes?|tons?|mètres?|meters?|metres?)\b",
-    re.IGNORECASE,
-)
-_POST_GAP = re.compile(
-    r",?\s+(?:[\w-]+,?\s+){0,2}?(?:estimated\s+at|numbering|totall?ing|au\s+nombre\s+de|"
-    r"estimée?s?\s+à|évaluée?s?\s+à|chiffrée?s?\s+à|fortes?\s+de|forts?\s+de)\s*",
-    re.IGNORECASE,
-)
-# What makes a figure a tally rather than a movement, as regex fragments (each starts
-# with a literal letter: the prefilters below are derived from those first letters).
-# After the troop noun: casualties ("auraient péri"), wounded, prisoners and detainees
-# ("détenus", "arrested"), suspects, evacuees, trainees.
-_CASUALTY_AFTER_FR: tuple[str, ...] = (
-    r"tués?",
-    r"morts?",
-    r"blessés?",
-    r"tombés",
-    r"disparus",
-    r"capturés",
-    r"faits?\s+prisonniers",
-    r"prisonniers",
-    r"péri",
-    r"succombé",
-    r"ont\s+perdu\s+la\s+vie",
-    r"arrêtés",
-    r"interpellés",
-    r"détenus",
-    r"emprisonnés",
-    r"incarcérés",
-    r"inculpés",
-    r"condamnés",
-    r"jugés",
-    r"relâchés",
-    r"échangés",
-    r"évacués",
-    r"formés",
-    r"entraînés",
-    r"en\s+formation",
-    r"soupçonnés",
-    r"accusés",
-)
-_CASUALTY_AFTER_EN: tuple[str, ...] = (
-    r"killed",
-    r"dead",
-    r"died",
-    r"wounded",
-    r"injured",
-    r"missing",
-    r"captured",
-    r"taken\s+prisoner",
-    r"prisoners",
-    r"casualties",
-    r"perished",
-    r"arrested",
-    r"detained",
-    r"jailed",
-    r"imprisoned",
-    r"convicted",
-    r"sentenced",
-    r"exchanged",
-    r"evacuated",
-    r"(?:were|have\s+been|had\s+been)\s+returned",
-    r"handed\s+over",
-    r"trained",
-    r"in\s+training",
-    r"suspected",
-    r"accused",
-)
-# Before the quantity: "la mort de", "l'inculpation des", "the release of", "la fuite
-# de milliers d'hommes" (men fleeing a call-up).
-_CASUALTY_BEFORE_FR: tuple[str, ...] = (
-    r"mort",
-    r"morts",
-    r"décès",
-    r"perte",
-    r"pertes",
-    r"dépouilles",
-    r"capturé",
-    r"libération",
-    r"échange",
-    r"form(?:er|é|ation)",
-    r"entraîner",
-    r"tué",
-    r"blessé",
-    r"inculpation",
-    r"procès",
-    r"arrestation",
-    r"détention",
-    r"condamnation",
-    r"évacuation",
-    r"fuite",
-    r"exode",
-)
-_CASUALTY_BEFORE_EN: tuple[str, ...] = (
-    r"deaths?",
-    r"loss",
-    r"losses",
-    r"killing",
-    r"bodies",
-    r"captured",
-    r"release",
-    r"exchange",
-    r"trained",
-    r"training",
-    r"killed",
-    r"wounded",
-    r"arrest",
-    r"detention",
-    r"trial",
-    r"evacuation",
-    r"exodus",
-)
-# A capacity: "capable d'accueillir 4 000 soldats", "can house 2,000 troops".
-_CAPACITY_LEADS_FR: tuple[str, ...] = (
-    r"capable\s+d'",
-    r"pouvant",
-    r"peut",
-    r"peuvent",
-    r"capacité\s+d'",
-)
-_CAPACITY_LEADS_EN: tuple[str, ...] = (
-    r"can",
-    r"could",
-    r"able\s+to",
-    r"capacity\s+to",
-    r"designed\s+to",
-)
-_CAPACITY_VERBS_FR: tuple[str, ...] = (
-    "accueillir",
-    "héberger",
-    "loger",
-    "recevoir",
-    "abriter",
-    "transporter",
-)
-_CAPACITY_VERBS_EN: tuple[str, ...] = (
-    "accommodate",
-    "host",
-    "house",
-    "hold",
-    "transport",
-    "carry",
-)
-# An exercise or a parade is not a movement: its name before the figure ("ces
-# manœuvres, qui mobilisent 7 000 soldats", "an exercise involving 5,000 troops")...
-_EXERCISE_NOUNS_FR: tuple[str, ...] = (
-    r"exercices?",
-    r"manœuvres",
-    r"manoeuvres",
-    r"entraînements?",
-    r"défilés?",
-    r"parades?",
-)
-_EXERCISE_NOUNS_EN: tuple[str, ...] = (
-    r"exercises?",
-    r"drills?",
-    r"war\s*games",
-    r"manoeuvres",
-    r"maneuvers",
-    r"parades?",
-)
-# ...or, after the noun, a parade ("4 000 militaires ont défilé"), the troops' part in an
-# exercise ("5,000 troops taking part in the drills", "with 2,000 troops participating")
-# or a readiness test ("to test readiness").
-_PARADE_AFTER_FR: tuple[str, ...] = (r"(?:ont\s+|vont\s+)?défil\w+",)
-_PARADE_AFTER_EN: tuple[str, ...] = (r"(?:have\s+|will\s+)?parad\w+",)
-_PARTICIPATION_FR: tuple[str, ...] = (
-    r"particip\w+",
-    r"(?:prendront|prennent|prendre|ont\s+pris)\s+part",
-)
-_PARTICIPATION_EN: tuple[str, ...] = (
-    r"(?:are\s+|were\s+|will\s+be\s+)?particip\w+",
-    r"(?:will\s+)?(?:take|takes|taking|took)\s+part",
-)
-_READINESS_TEST_FR: tuple[str, ...] = (
-    r"(?:pour|afin\s+de)\s+tester\s+(?:\w+\s+){0,2}?(?:capacités?|préparation|réactivité)",
-)
-_READINESS_TEST_EN: tuple[str, ...] = (
-    r"to\s+test\s+(?:\w+\s+){0,2}?(?:readiness|preparedness|capabilit\w+)",
-)
-# A call-up makes "hommes"/"men", and even "personnes"/"people", soldiers: "la
-# mobilisation militaire partielle de 300 000 personnes", "mobilised 150,000 men".
-_CALL_UP_FR: tuple[str, ...] = (r"mobilis", r"conscri", r"enrôl", r"recrut")
-_CALL_UP_EN: tuple[str, ...] = (r"mobilis", r"mobiliz", r"conscri", r"enrol", r"recruit")
-_CALL_UP_ADJECTIVES_FR: tuple[str, ...] = (
-    "militaire",
-    "partielle",
-    "générale",
-    "forcée",
-    "massive",
-)
-_CALL_UP_ADJECTIVES_EN: tuple[str, ...] = ("military", "partial", "general", "forced", "mass")
-# Nouns that are soldiers only right after a call-up ("mobilisation de 300 000 personnes").
-_CALLED_UP_NOUNS_FR: tuple[str, ...] = ("personnes",)
-_CALLED_UP_NOUNS_EN: tuple[str, ...] = ("people",)
-# A change of a contingent: "le nombre de soldats doit passer de 1 000 à 1 300", "will
-# rise from 900 to 1,200 troops": two figures, the present one and the planned one.
-_CHANGE_VERBS_FR: tuple[str, ...] = (
-    r"pass\w+",
-    r"augment\w+",
-    r"grimp\w+",
-    r"mont\w+",
-    r"port\w+",
-    r"réduit\w*",
-    r"réduire",
-    r"ramen\w+",
-    r"baiss\w+",
-    r"diminu\w+",
-)
-_CHANGE_VERBS_EN: tuple[str, ...] = (
-    r"rise",
-    r"rises",
-    r"rose",
-    r"grow",
-    r"grows",
-    r"grew",
-    r"grown",
-    r"risen",
-    r"go\s+up",
-    r"went\s+up",
-    r"increase[ds]?",
-    r"climb(?:s|ed)?",
-    r"jump(?:s|ed)?",
-    r"fall",
-    r"fell",
-    r"fallen",
-    r"drop(?:s|ped)?",
-    r"decrease[ds]?",
-    r"be\s+(?:raised|increased|cut|reduced)",
-    r"been\s+(?:raised|increased|cut|reduced)",
-)
-# The change already happened: "est passé de", "has risen from", "rose from".
-_CHANGE_DONE_FR: tuple[str, ...] = (r"a", r"ont", r"est", r"sont", r"avait", r"était")
-_CHANGE_DONE_EN: tuple[str, ...] = (
-    r"has",
-    r"have",
-    r"had",
-    r"rose",
-    r"grew",
-    r"went",
-    r"increased",
-    r"climbed",
-    r"jumped",
-    r"fell",
-    r"dropped",
-    r"decreased",
-)
-# A party named after the figure is its actor when it opens the next clause or is the
-# source of the report: "...; NATO-led mission", ", assure l'armée taïwanaise", ",
-# said the Pentagon".
-_REPORTING_FR: tuple[str, ...] = (
-    r"assure",
-    r"affirme",
-    r"indique",
-    r"annonce",
-    r"précise",
-    r"rapporte",
-    r"selon",
-    r"a\s+(?:assuré|affirmé|indiqué|annoncé|précisé)",
-)
-_REPORTING_EN: tuple[str, ...] = (
-    r"said",
-    r"says",
-    r"according\s+to",
-    r"announced",
-    r"reported",
-)
-_ARMY_WORDS_FR: tuple[str, ...] = (
-    r"armée",
-    r"ministère(?:\s+de\s+la\s+défense)?",
-    r"état-major",
-    r"gouvernement",
-)
-_ARMY_WORDS_EN: tuple[str, ...] = (
-    r"army",
-    r"military",
-    r"(?:defen[cs]e\s+)?ministry",
-    r"government",
-)
-# A French locative pronoun places a standing force: "la Russie y dispose d'une force
-# de 1 500 hommes" (not the existential "il y a").
-_LOCATIVE_BEFORE_FR: tuple[str, ...] = ("y",)
-# ...as does "there" right after the noun ("keeps 1,500 troops there").
-_LOCATIVE_AFTER_EN: tuple[str, ...] = ("there",)
-
-
-def _first_letters(words: tuple[str, ...]) -> str:
-    """The prefilter lookahead of an alternation of words that start with a letter."""
-    return "(?=[" + "".join(sorted({w[0].lower() for w in words})) + "])"
-
-
-def _alternation(*words: tuple[str, ...]) -> str:
-    """One non-capturing alternation of every language's words, in order."""
-    return "(?:" + "|".join(w for group in words for w in group) + ")"
-
-
-_CASUALTY_AFTER = re.compile(
-    r"^[^.;:]{0,50}?\b" + _alternation(_CASUALTY_AFTER_FR, _CASUALTY_AFTER_EN) + r"\b",
-    re.IGNORECASE,
-)
+_UNIT_AFTER = re.compile(r"\s*" + _words("UNITS") + r"\b", _I)
+_POST_GAP = re.compile(r",?\s+(?:[\w-]+,?\s+){0,2}?" + _words("FIGURE_AFTER_LEADS") + r"\s*", _I)
+# What makes a figure a tally rather than a movement: after the troop noun, casualties
+# ("auraient péri"), prisoners, trainees...; before the quantity, "la mort de", "the
+# release of"; a capacity ("capable d'accueillir 4 000 soldats", "can house 2,000 troops").
+_CASUALTY_AFTER = re.compile(r"^[^.;:]{0,50}?\b" + _words("CASUALTY_AFTER"), _I)
 _CASUALTY_BEFORE = re.compile(
-    _first_letters(_CASUALTY_BEFORE_FR + _CASUALTY_BEFORE_EN)
-    + _alternation(_CASUALTY_BEFORE_FR, _CASUALTY_BEFORE_EN)
+    vocab.prefiltered(vocab.words("CASUALTY_BEFORE"), boundary=False)
     + r"\s+(?:de\s+|d'|des\s+|of\s+)?(?:\w+\s+){0,2}$",
-    re.IGNORECASE,
+    _I,
 )
 # An elided lead ("capable d'accueillir") needs no space before its verb.
 _CAPACITY = re.compile(
-    _first_letters(_CAPACITY_LEADS_FR + _CAPACITY_LEADS_EN)
-    + _alternation(_CAPACITY_LEADS_FR, _CAPACITY_LEADS_EN)
+    vocab.prefiltered(vocab.words("CAPACITY_LEADS"), boundary=False)
     + r"(?:(?<=')\s*|\s+)"
-    + _alternation(_CAPACITY_VERBS_FR, _CAPACITY_VERBS_EN)
+    + _words("CAPACITY_VERBS")
     + r"\s+(?:\w+\s+){0,2}$",
-    re.IGNORECASE,
+    _I,
 )
 # An exercise named before the figure, with no movement word between them (searched in
 # the few words before the figure only: "Ahead of the drills, Russia sent 30,000 troops"
 # is a movement, see _exercise()).
-_EXERCISE_BEFORE = re.compile(
-    r"\b" + _alternation(_EXERCISE_NOUNS_FR, _EXERCISE_NOUNS_EN) + r"\b", re.IGNORECASE
-)
+_EXERCISE_BEFORE = re.compile(r"\b" + _words("EXERCISE_NOUNS"), _I)
+# ...or, after the noun, a parade ("4 000 militaires ont défilé"), the troops' part in an
+# exercise ("5,000 troops taking part in the drills", "with 2,000 troops participating")
+# or a readiness test ("to test readiness").
 _EXERCISE_AFTER = re.compile(
     r"^\s*(?:[\w'-]+\s+){0,3}?(?:"
-    + _alternation(_PARADE_AFTER_FR, _PARADE_AFTER_EN, _READINESS_TEST_FR, _READINESS_TEST_EN)
-    + r"\b|"
-    + _alternation(_PARTICIPATION_FR, _PARTICIPATION_EN)
-    + r"(?:\s*(?:[.,;]|$)|\s+(?:à|aux|dans|in|to)\s+(?:[\w'-]+\s+){0,3}?"
-    + _alternation(_EXERCISE_NOUNS_FR, _EXERCISE_NOUNS_EN)
-    + r"\b))",
-    re.IGNORECASE,
+    + _words("PARADE_AFTER", "READINESS_TEST")
+    + r"|"
+    + _words("PARTICIPATION")
+    + r"(?:\s*(?:[.,;]|$)|\s+"
+    + _words("PARTICIPATION_IN")
+    + r"\s+(?:[\w'-]+\s+){0,3}?"
+    + _words("EXERCISE_NOUNS")
+    + r"))",
+    _I,
 )
 # A call-up right before the figure makes "hommes"/"men" soldiers: "la mobilisation de
 # 300 000 hommes", "mobilised 300,000 men" (not "men who fled after the mobilisation").
 _CALL_UP_BEFORE = re.compile(
-    _alternation(_CALL_UP_FR, _CALL_UP_EN)
-    + r"\w*\s+(?:"
-    + _alternation(_CALL_UP_ADJECTIVES_FR, _CALL_UP_ADJECTIVES_EN)
+    _words("CALL_UP")
+    + r"\s+(?:"
+    + _words("CALL_UP_ADJECTIVES")
     + r"\s+){0,2}(?:de\s+|d'|of\s+)?(?:\w+\s+){0,1}$",
-    re.IGNORECASE,
+    _I,
 )
-_CALLED_UP_NOUNS = frozenset(_CALLED_UP_NOUNS_FR + _CALLED_UP_NOUNS_EN)
-_CALL_UP_STEMS = stems(_CALL_UP_FR + _CALL_UP_EN)
-_CALLED_UP_STEMS = stems(_CALLED_UP_NOUNS)
+_CALLED_UP_NOUNS = frozenset(vocab.words("CALLED_UP_NOUNS"))
+_CALL_UP_STEMS = vocab.phrase_stems(vocab.words("CALL_UP"))
+_CALLED_UP_STEMS = vocab.phrase_stems(vocab.words("CALLED_UP_NOUNS"))
+# A change of a contingent: "le nombre de soldats doit passer de 1 000 à 1 300", "will
+# rise from 900 to 1,200 troops": two figures, the present one and the planned one.
 # "doit passer de" / "will rise from" right before a range quantity (which starts on
 # its "de" / "from").
-_CHANGE_BEFORE = re.compile(
-    r"\b" + _alternation(_CHANGE_VERBS_FR, _CHANGE_VERBS_EN) + r"\s+$", re.IGNORECASE
-)
-_CHANGE_DONE = re.compile(
-    r"\b" + _alternation(_CHANGE_DONE_FR, _CHANGE_DONE_EN) + r"\s+(?:\w+\s+){0,2}$",
-    re.IGNORECASE,
-)
+_CHANGE_BEFORE = re.compile(r"\b" + _words("CHANGE_VERBS") + r"\s+$", _I)
+# The change already happened: "est passé de", "has risen from", "rose from".
+_CHANGE_DONE = re.compile(r"\b" + _words("CHANGE_DONE") + r"\s+(?:\w+\s+){0,2}$", _I)
 # The words between a troop noun and a change verb: "soldats allemands au sein de la
 # Minusma doit passer ", "troops in Kosovo will rise ".
-_CHANGE_GAP = re.compile(
-    r"[^.;:,]{0,50}?\b" + _alternation(_CHANGE_VERBS_FR, _CHANGE_VERBS_EN) + r"\s+",
-    re.IGNORECASE,
-)
+_CHANGE_GAP = re.compile(r"[^.;:,]{0,50}?\b" + _words("CHANGE_VERBS") + r"\s+", _I)
+# A party named after the figure is its actor when it opens the next clause or is the
+# source of the report: "...; NATO-led mission", ", assure l'armée taïwanaise", ",
+# said the Pentagon".
 _LATER_PARTY_LEAD = re.compile(
     r"(?:[;:]\s*|\b"
-    + _alternation(_REPORTING_FR, _REPORTING_EN)
+    + _words("TROOP_REPORTING")
     + r"\s+)(?:l'|la\s+|le\s+|les\s+|the\s+)?(?:"
-    + _alternation(_ARMY_WORDS_FR, _ARMY_WORDS_EN)
+    + _words("ARMY_WORDS")
     + r"\s+)?$",
-    re.IGNORECASE,
+    _I,
 )
-_LOCATIVE_BEFORE = re.compile(
-    r"(?<!\bil\s)\b" + _alternation(_LOCATIVE_BEFORE_FR) + r"\s+\w+[^,;]*$", re.IGNORECASE
-)
-_LOCATIVE_AFTER = re.compile(
-    r"^\s+(?:\w+\s+)?" + _alternation(_LOCATIVE_AFTER_EN) + r"\b", re.IGNORECASE
-)
+# A French locative pronoun places a standing force: "la Russie y dispose d'une force
+# de 1 500 hommes" (not the existential "il y a"); so does "there" right after the noun
+# ("keeps 1,500 troops there").
+_LOCATIVE_BEFORE = re.compile(r"(?<!\bil\s)\b" + _words("LOCATIVE_BEFORE") + r"\s+\w+[^,;]*$", _I)
+_LOCATIVE_AFTER = re.compile(r"^\s+(?:\w+\s+)?" + _words("LOCATIVE_AFTER"), _I)
 # What separates two figures' clauses: a comma, a dash, a subordinating conjunction.
-_CLAUSE_BREAK = re.compile(
-    r"[,;(–—]|\b(?:while|whereas|as|but|alors|tandis|mais|quand|lorsque|où|when)\b",
-    re.IGNORECASE,
-)
+_CLAUSE_BREAK = re.compile(r"[,;(–—]|\b" + _words("CLAUSE_CONJUNCTIONS"), _I)
 # Below this count a figure names individuals ("les deux militaires"), not a force.
 _MIN_COUNT = 3
 
-# first: the letters each status's words can start with (see _TROOP_NOUN).
-_STATUS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (status, re.compile(r"\b(?=[" + first + "])(?:" + pattern + ")", re.IGNORECASE))
-    for status, first, pattern in (
-        (
-            "alert",
-            "cehmopré",
-            r"en\s+(?:état\s+d'|état\s+de\s+)?(?:alerte|pré-?alerte)|(?:mis|placés?)\s+en\s+alerte|"
-            r"en\s+attente|en\s+stand-?by|état\s+de\s+préparation|prête?s?\s+à\s+être\s+déployée?s|"
-            r"mobilis\w+|called\s+up|call(?:s|ing)?\s+up|call-up|on\s+(?:heightened\s+|high\s+|higher\s+|increased\s+)?alert|"
-            r"on\s+stand-?by|heightened\s+(?:alert|readiness)|prepare[- ]to[- ]deploy|"
-            r"on\s+(?:short\s+)?notice|ready\s+to\s+be\s+deployed|mobiliz\w+|readiness",
-        ),
-        (
-            "withdrawn",
-            "bdlpqrw",
-            r"retir\w+|retrait|rapatri\w+|quitt\w+|désengag\w+|withdr\w+|"
-            r"pull(?:ed|ing|s)?\s+(?:out|back)|pull-?out|repatriat\w+|draw\s*down|drawdown|"
-            r"brought\s+home|return(?:ed|ing)?\s+home|rentrer|rentrés|"
-            r"return(?:ed|ing|s)?\s+to\s+(?:their|its)\s+(?:\w+\s+)?bases|regagn\w+|"
-            r"leav(?:e|es|ing)\b|\bleft\b|depart\w*",
-        ),
-        (
-            "massed",
-            "abcegmrs",
-            r"mass(?:é|és|ée|ées|er|ent|ait|aient|e)\b|rassembl\w+|concentr\w+|amass\w+|"
-            r"accumul\w+|regroup\w+|massed|massing|gather\w*|build-?up|buildup|built\s+up|"
-            r"assembled|réuni(?:s|es)?\b|réunir|"
-            # Troops that encircle, not troops besieged: "la ville encerclée", "when
-            # the city was surrounded".
-            r"encercl(?:ent|ant|ait|aient|er|era|eront|èrent|é)\b|surround(?:s|ing)?\b|"
-            r"(?<!was\s)(?<!were\s)(?<!been\s)(?<!\bis\s)(?<!are\s)surrounded",
-        ),
-        (
-            "deployed",
-            "abdefhilmprst",
-            r"envo(?:i|ie|ient|yer|yé|yée|yés|yées|iera|ieront|yait|yaient|yant)\b|enverr\w+|déplo\w+|"
-            r"redéplo\w+|dépêch\w+|arriv\w+|stationn\w+|débarqu\w+|renforts?\b|positionn\w+|position(?:ed|ing)\b|"
-            r"postés|installés|transférés|en\s+route|rejoin\w+|présents?\s+(?:en|à|au|aux|dans|sur)|"
-            r"deploy\w*|redeploy\w*|send(?:s|ing)?\b|sent\b|dispatch\w*|station\w*|"
-            r"land(?:ed|ing)\b|reinforce\w*|based\s|mov(?:e|ed|es|ing)\s+(?:to|into)|"
-            r"rotat\w+|headed\s+to|bound\s+for|flown|airlift\w*|bolster\w*|accueill\w+|"
-            r"achemin\w+|transfér\w+|"
-            r"envahi\w*|invad\w+|entrés\s+(?:en|dans)|entered|"
-            r"hosts?\b|hosting|hosted",
-        ),
+
+def _passive_guard() -> str:
+    """Lookbehinds refusing a passive auxiliary right before ("was surrounded")."""
+    return "".join(
+        r"(?<!\b" + re.escape(aux) + r"\s)" for aux in vocab.words("PASSIVE_AUXILIARIES")
     )
+
+
+def _status_pattern(key: str) -> re.Pattern[str]:
+    """A status's words, prefiltered; massed words also in their active reading only."""
+    if key != "STATUS_MASSED":
+        return re.compile(vocab.prefiltered(vocab.words(key)), _I)
+    return re.compile(
+        r"\b"
+        + _first(key, "STATUS_MASSED_ACTIVE")
+        + "(?:"
+        + _words(key)
+        + "|"
+        + _passive_guard()
+        + _words("STATUS_MASSED_ACTIVE")
+        + ")",
+        _I,
+    )
+
+
+_STATUS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (status, _status_pattern("STATUS_" + status.upper()))
+    for status in ("alert", "withdrawn", "massed", "deployed")
 )
 _MODAL = re.compile(
-    r"(?=[cdemnoprtwé])(?:envisag\w+|options?|pourr\w+|éventuel\w*|"
-    r"prête?s?\s+à|demand\w*|réclam\w*|request\w*|call(?:ed|s)?\s+for|examin\w+|étudi\w+|réfléchi\w*|n'exclu\w+\s+pas|could|might|may|consider\w*|"
-    r"weigh\w*|mull\w*|contemplat\w*|ready\s+to|prepared\s+to|possible|possibly|"
-    r"potential\w*|menace\s+d'|threaten\w*)\b[^.;,]{0,40}$",
-    re.IGNORECASE,
+    vocab.prefiltered(vocab.words("MODAL"), boundary=False) + r"\b[^.;,]{0,40}$", _I
 )
 _CONSIDERED_ALONE = re.compile(
-    r"(?=[ceopé])(?:envisag\w+|options?\b|étudi\w+|pourrai(?:t|ent)\s+(?:être\s+)?(?:envoy|déploy)|"
-    r"could\s+(?:be\s+)?(?:sent|deployed)|consider\w*)",
-    re.IGNORECASE,
+    vocab.prefiltered(vocab.words("CONSIDERED_ALONE"), boundary=False), _I
 )
 
+
+# A border: a whole phrase ("à la frontière"), or a lead, a determiner, up to two names
+# and a border noun ("along the Russian border"); then maybe whose ("avec la Russie").
 _BORDER = re.compile(
-    r"(?=[aclnopà])"
-    r"(?:aux?\s+frontières?|à\s+la\s+frontière|le\s+long\s+(?:de\s+la\s+frontière|des\s+"
-    r"frontières)|près\s+(?:de\s+la\s+frontière|des\s+frontières)|non\s+loin\s+de\s+la\s+"
-    r"frontière|(?:along|near|at|on|close\s+to)\s+(?:the\s+|its\s+|their\s+)?"
-    r"(?:[A-Z][\w-]*(?:'s)?\s+|\w+ern\s+){0,2}borders?)"
+    _first("BORDER", "BORDER_LEADS")
+    + "(?:"
+    + _words("BORDER")
+    + "|"
+    + _words("BORDER_LEADS")
+    + r"\s+(?:the\s+|its\s+|their\s+)?(?:[A-Z][\w-]*(?:'s)?\s+|\w+ern\s+){0,2}"
+    + _words("BORDER_NOUNS")
+    + ")"
     r"(?:\s+(?:de\s+l'|de\s+la\s+|du\s+|des\s+|d'|de\s+|avec\s+(?:l'|la\s+|le\s+)?|with\s+|"
-    r"of\s+)?(?:[A-ZÉ][\w'-]*|ukrainienne|russe|biélorusse|polonaise))?",
-    re.IGNORECASE,
+    r"of\s+)?(?:[A-ZÉ][\w'-]*|" + _words("BORDER_ADJECTIVES") + "))?",
+    _I,
 )
+# A place after a preposition: capitalised words, or a PLACE_PHRASES one (case-sensitive;
+# the prepositions are grammar here: the accent-free reading of "à" would take "a").
 _PLACE = re.compile(
     r"(?:\b(?:en|au|aux|à|vers|in|to|into|in\s+and\s+around|around|autour\s+de|near|"
     r"près\s+de)\s+|\bprès\s+d'|"
     r"\bdans\s+(?:les?\s+|la\s+|l')?|"
     r"\bsur\s+le\s+sol\s+|\bon\s+(?:the\s+)?(?:\w+\s+)?soil\s+of\s+)(?:the\s+)?"
     r"(?P<place>[A-ZÉ][\w'-]*(?:(?:\s+(?:de\s+l'|de\s+la\s+|du\s+|de\s+|d'|of\s+the\s+)?"
-    r"[A-ZÉ][\w'-]*)|\s+(?:de\s+l'|du\s+)(?:est|ouest|nord|sud)\b)*|pays\s+baltes|"
-    r"Baltic\s+states)",
+    r"[A-ZÉ][\w'-]*)|\s+(?:de\s+l'|du\s+)(?:est|ouest|nord|sud)\b)*|"
+    + _words("PLACE_PHRASES")
+    + ")",
 )
 _OPENING_PLACE = re.compile(r"(?:En|Au|Aux|Dans|In|At|Near)\s+[^,]{2,60},")
-_NOT_PLACES = frozenset(
-    [
-        "Le",
-        "La",
-        "Les",
-        "Un",
-        "Une",
-        "The",
-        "A",
-        "Selon",
-        "Pour",
-        "Mais",
-        "Il",
-        "Elle",
-        "Ils",
-        "We",
-        "He",
-        "She",
-        "They",
-        "It",
-        "Moscou",
-    ]
-)
+_NOT_PLACES = frozenset(vocab.words("NOT_PLACES"))
+_ACCORDING = re.compile(_words("ACCORDING") + r"\s+$")
+_ADDITIONAL = re.compile(r"\s+(?:" + _words("ADDITIONAL") + r"\s+)?")
+_BY_AGENT = re.compile(r"\b" + _words("BY_AGENT") + r"\s+(?:la\s+|le\s+|l'|les\s+|the\s+)?$")
 
 
+# "the 100,000 troops Russia has massed", "les soldats supplémentaires que la Russie".
 _RELATIVE_ACTOR = re.compile(
-    r"\s+(?:supplémentaires\s+)?(?:que\s+|qu'|that\s+|which\s+)?(?:la\s+|le\s+|l'|les\s+)?"
+    r"\s+(?:"
+    + _words("ADDITIONAL")
+    + r"\s+)?(?:"
+    + _words("RELATIVE_PRONOUNS")
+    + r"(?:(?<=')|\s+))?(?:la\s+|le\s+|l'|les\s+)?"
 )
-_ESTIMATE_VERB = re.compile(
-    r"\s+(?:estim\w+|affirm\w+|pens\w+|croit|croyait|juge\w*|dit|disait|says|said|estimat\w+|"
-    r"believ\w+|think\w*|thought|claim\w*)",
-    re.IGNORECASE,
-)
+_ESTIMATE_VERB = re.compile(r"\s+" + _words("ESTIMATE_VERBS"), _I)
 _GENITIVE_TAIL = re.compile(
     r"\s+(?:de\s+la|du|des|de\s+l'|of\s+the)\s+(?:[\w'-]+\s+){0,3}(?=\w)", re.IGNORECASE
 )
 _COMPLEMENT_BEFORE = re.compile(r"(?:\bde\s+l'|\bde\s+la\s+|\bdu\s+|\bdes\s+|\bof\s+(?:the\s+)?)$")
 _GENITIVE = re.compile(
     r"\s+(?:de\s+l'|de\s+la\s+|du\s+|des\s+|of\s+the\s+|of\s+)"
-    r"(?P<army>(?:armée|army|forces(?:\s+armées)?|armed\s+forces|marine|navy)\s+)?",
+    r"(?P<army>" + _words("GENITIVE_ARMIES") + r"\s+)?",
     re.IGNORECASE,
 )
 
@@ -796,7 +455,7 @@ def _place_in(clause: str) -> str | None:
     for m in sorted((x for x in (border, place) if x), key=lambda x: x.start()):
         if m is border:
             return m.group(0).strip()
-        if re.search(r"according\s+$|selon\s+$", clause[max(0, m.start() - 12) : m.start()]):
+        if _ACCORDING.search(clause[max(0, m.start() - 12) : m.start()]):
             continue
         value = m.group("place").strip()
         if value.split()[0] not in _NOT_PLACES:
@@ -816,7 +475,7 @@ def _actor(
 ) -> str | None:
     # 1. An adjective right on the noun: "3 000 soldats américains", "8,500 U.S. troops".
     on_noun = [a for a in actors if q_end <= a.start < n_end + 1]
-    follows = re.match(r"\s+(?:supplémentaires\s+)?", text[n_end:])
+    follows = _ADDITIONAL.match(text[n_end:])
     after_start = n_end + (follows.end() if follows else 0)
     on_noun += [a for a in actors if a.start == after_start and a.adjective]
     # "troupes de l'OTAN", "soldiers of the Russian army"; but "retirer ses soldats du
@@ -856,10 +515,7 @@ def _actor(
         return max(candidates)[1]
     # 4. An agent after it: "... par la Russie", "by Russia".
     for a in actors:
-        if a.start >= n_end and re.search(
-            r"\b(?:par|by)\s+(?:la\s+|le\s+|l'|les\s+|the\s+)?$",
-            text[max(0, a.start - 12) : a.start],
-        ):
+        if a.start >= n_end and _BY_AGENT.search(text[max(0, a.start - 12) : a.start]):
             return a.country
     # 5. A party named after the figure as the next clause's subject or as the source:
     # "700 troops being sent; NATO-led mission ...", "... ont été mobilisés, assure

@@ -19,7 +19,8 @@ A phrase is matched case-insensitively from the start of a word, in a small synt
 - `^` before a word: the word the stem prefilter keys on, where the last one is a
   common word ("^visite d'état à"; by default the last word that is not a function word).
 
-A phrase ends at the end of a word unless its last character is not a letter ("d'").
+A phrase ends at the end of a word unless its last character is not a letter ("d'",
+"d’", "%").
 Its first letter, if accented, also matches the bare letter: French capitals often
 drop their accent ("Echange entre...", "A Kiev").
 """
@@ -185,12 +186,20 @@ def _regex(nodes: Iterable[Node]) -> str:
 
 
 def _end(nodes: Sequence[Node]) -> str:
-    """The boundary after a phrase: none after an apostrophe ("d'"), a word's end after
-    a letter, and where it can end either way, a word's end only after a letter."""
-    ends = {e.rstrip("\x01\x02")[-1:] == "'" for e in _expand(nodes)}
+    """The boundary after a phrase: none after a character that is no letter ("d'",
+    "d’", "%"), a word's end after a letter, and where it can end either way, a word's
+    end only after a letter."""
+    ends = {_open_end(e.rstrip("\x02")) for e in _expand(nodes)}
     if ends == {True}:
         return ""
     return r"\b" if ends == {False} else r"(?!(?<=\w)\w)"
+
+
+def _open_end(expansion: str) -> bool:
+    """Whether an expansion ends on a character that is no letter (more letters, `*`,
+    end on a letter)."""
+    last = expansion[-1:]
+    return last != "\x01" and re.fullmatch(r"\w", last) is None
 
 
 #: An accented first letter and the bare one a capital may be written with.
@@ -300,8 +309,8 @@ def _expand(nodes: Sequence[Node]) -> list[str]:
     outs = [""]
     for node in nodes:
         kind = node[0]
-        if kind == "lit":
-            outs = [o + node[1] for o in outs]
+        if kind in ("lit", "cls"):
+            outs = [o + node[1][0] for o in outs]
         elif kind in ("sp", "gap"):
             outs = [o + " " for o in outs]
         elif kind == "any":

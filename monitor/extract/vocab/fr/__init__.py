@@ -3,3 +3,6 @@
 defines the same names; an empty tuple says the language has no such words."""
 
 from monitor.extract.vocab.fr.contacts import *  # noqa: F403
+from monitor.extract.vocab.fr.dates import *  # noqa: F403
+from monitor.extract.vocab.fr.numbers import *  # noqa: F403
+from monitor.extract.vocab.fr.troops import *  # noqa: F403
