@@ -123,14 +123,21 @@ class PhraseMatcher(Generic[V]):
     """
 
     def __init__(self, phrases: Iterable[tuple[str, V]], *, case_sensitive: bool) -> None:
+        from monitor.extract import vocab  # vocab compiles with this module's stems()
+
         self.case_sensitive = case_sensitive
-        index: dict[str, list[tuple[tuple[str, ...], V]]] = {}
+        # A phrase is found from its first word that is no function word ("le Salvador"
+        # from "Salvador"): the scan below visits every occurrence of every key word,
+        # and "le", "au", "the" occur everywhere.
+        common = {self._key(w) for w in vocab.words("FUNCTION_WORDS")}
+        index: dict[str, list[tuple[int, tuple[str, ...], V]]] = {}
         for phrase, value in phrases:
             words = tuple(self._key(w) for w in _TOKEN.findall(phrase))
             if words:
-                index.setdefault(words[0], []).append((words, value))
+                at = next((k for k, w in enumerate(words) if w.lower() not in common), 0)
+                index.setdefault(words[at], []).append((at, words, value))
         for entries in index.values():
-            entries.sort(key=lambda e: -len(e[0]))
+            entries.sort(key=lambda e: -len(e[1]))
         self._index = index
 
     def _key(self, word: str) -> str:
@@ -145,8 +152,9 @@ class PhraseMatcher(Generic[V]):
         index = self._index
         hits: list[Hit[V]] = []
         count = len(keys)
-        # Positions of the words that can start a phrase, found with C-level scans
-        # (set intersection, tuple.index) rather than a Python loop over every word.
+        # Positions of the key words, found with C-level scans (set intersection,
+        # tuple.index) rather than a Python loop over every word; each gives the start
+        # of the phrases keyed on it.
         positions: list[int] = []
         for word in index.keys() & present:
             at = keys.index(word)
@@ -156,24 +164,24 @@ class PhraseMatcher(Generic[V]):
                     at = keys.index(word, at + 1)
                 except ValueError:
                     break
-        positions.sort()
+        candidates: list[tuple[int, int, tuple[str, ...], V]] = []
+        for at in positions:
+            for offset, words, value in index[keys[at]]:
+                if at - offset >= 0:
+                    candidates.append((at - offset, -len(words), words, value))
+        candidates.sort(key=lambda c: (c[0], c[1]))
         free_from = 0
-        for i in positions:
-            if i < free_from:
+        for i, minus_n, words, value in candidates:
+            n = -minus_n
+            if i < free_from or i + n > count:
                 continue
-            for words, value in index[keys[i]]:
-                n = len(words)
-                if i + n > count:
-                    continue
-                if n == 1 or (
-                    all(keys[i + k] == words[k] for k in range(1, n))
-                    and all(
-                        _JOINER.fullmatch(text[ends[i + k - 1] : starts[i + k]])
-                        for k in range(1, n)
-                    )
-                ):
-                    start, end = starts[i], ends[i + n - 1]
-                    hits.append(Hit(start=start, end=end, text=text[start:end], value=value))
-                    free_from = i + n
-                    break
+            if n == 1 or (
+                all(keys[i + k] == words[k] for k in range(n))
+                and all(
+                    _JOINER.fullmatch(text[ends[i + k - 1] : starts[i + k]]) for k in range(1, n)
+                )
+            ):
+                start, end = starts[i], ends[i + n - 1]
+                hits.append(Hit(start=start, end=end, text=text[start:end], value=value))
+                free_from = i + n
         return hits
