@@ -208,6 +208,15 @@ ROWS = [
             (("Gitanas Nausėda", "Sauli Niinistö"), None, "held", WED),
         ],
     ),
+    # A range of days dates a contact by its first.
+    (
+        "Emmanuel Macron prévoit un déplacement en Inde du 25 au 27 mai",
+        [(("Emmanuel Macron", "Narendra Modi"), "visit", "planned", dt.date(2023, 5, 25))],
+    ),
+    (
+        "Xi Jinping will visit Russia on May 20-22 to meet Vladimir Putin.",
+        [(("Vladimir Putin", "Xi Jinping"), "visit", "planned", dt.date(2023, 5, 20))],
+    ),
     # A president and his own prime minister: domestic, no contact.
     ("Vladimir Putin met Prime Minister Mikhail Mishustin on Tuesday.", []),
     # Dates and status: "May 12" is the month; "after a meeting" is past whatever a quote

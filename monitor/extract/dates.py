@@ -50,6 +50,8 @@ _FR_DATE = (
     + WEEKDAY_RE
     + r")\s+)?"
     + _DAY
+    # a range of days is dated by its first: "du 25 au 27 août", "les 9-10 mai"
+    + r"(?:\s*(?:au|-|–|et)\s*(?:[12]\d|3[01]|0?[1-9])(?:er|e)?)?"
     + r"\s+(?:"
     + _words("DAY_OF_MONTH")
     + r"\s+)?(?P<month>"
@@ -59,7 +61,10 @@ _FR_DATE = (
 )
 _EN_DATE = (
     r"(?:(?P<wd2>" + WEEKDAY_RE + r"),?\s+)?(?P<month2>" + MONTH_RE + r")\.?\s+"
-    r"(?P<day2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d\w])(?:,?\s+(?P<year2>(?:19|20)\d\d))?"
+    r"(?P<day2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+    # a range of days is dated by its first: "March 20-22", "May 2 to 4"
+    r"(?:\s*[-–]\s*(?:[12]\d|3[01]|0?[1-9])|\s+(?:to|and|through)\s+(?:[12]\d|3[01]|0?[1-9])(?![\d\w:]))?"
+    r"(?![\d\w])(?:,?\s+(?P<year2>(?:19|20)\d\d))?"
 )
 
 
