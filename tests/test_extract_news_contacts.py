@@ -217,6 +217,17 @@ ROWS = [
         "Xi Jinping will visit Russia on May 20-22 to meet Vladimir Putin.",
         [(("Vladimir Putin", "Xi Jinping"), "visit", "planned", dt.date(2023, 5, 20))],
     ),
+    # A relative clause's contact is its antecedent's; an incise may split a contact word.
+    (
+        "Il s'agit de la deuxième rencontre entre le roi Charles III et Emmanuel Macron, qui "
+        "s'est réuni, la veille, avec le chancelier Olaf Scholz.",
+        [
+            (("Charles III", "Emmanuel Macron"), "meeting", "held", WED),
+            (("Emmanuel Macron", "Olaf Scholz"), "meeting", "held", TUE),
+        ],
+    ),
+    # A body's meeting is no meeting of the leaders who attend it.
+    ("Emmanuel Macron et Olaf Scholz parleront lors d'une réunion du Conseil européen.", []),
     # A president and his own prime minister: domestic, no contact.
     ("Vladimir Putin met Prime Minister Mikhail Mishustin on Tuesday.", []),
     # Dates and status: "May 12" is the month; "after a meeting" is past whatever a quote

@@ -308,7 +308,7 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # Where a first event's objects stop: ", and German Chancellor Olaf Scholz said..."
 _COORDINATION = re.compile(
     r",\s+(?:and|but|while|after|before|when|as(?!\s+well\s+as)|et|mais|tandis\s+qu|alors\s+qu|après|avant|"
-    r"lorsque|quand)\b|;|\s[–—-]\s",
+    r"lorsque|quand|qui|who)\b|;|\s[–—-]\s",
     _I,
 )
 _NARRATIVE_PAST = re.compile(
@@ -408,6 +408,10 @@ _HEADLINE_FUTURE = re.compile(
 _OTHER_EVENT = re.compile(
     r"\b" + _words("OTHER_EVENTS") + r"\s+(?:(?:on|of|du|de|le|the)\s+)?(?:\w+\s+)?$", _I
 )
+# "X, qui s'est réuni la veille avec", "Y, who had met": a relative clause's verb.
+_RELATIVE_LEAD = re.compile(r",?\s*\b(?:qui|who)\s+(?:[\w']+\s+){0,4}$", _I)
+# "une réunion de la Communauté de Sant'Egidio", "a meeting of the Security Council"
+_ORGANISATION_MEETING = re.compile(r"\s+(?:de\s+la|de\s+l'|du|des|of\s+the)\s+(?-i:[A-ZÉ])", _I)
 _PASSIVE_MET = re.compile(r"\b(?:was|were|been|being|is|are)\s+met\s+with\b", _I)
 
 
@@ -521,6 +525,11 @@ def find_contacts(
             and not _PRONOUN_BEFORE.search(text[max(0, m.start() - 6) : m.start()])
         ):
             continue
+        if _ORGANISATION_MEETING.match(text, m.end()) and m.group(0).lower() in (
+            "réunion",
+            "meeting",
+        ):
+            continue  # "une réunion de la Communauté de Sant'Egidio": a body's meeting
         if m.group(0).lower() in ("sommet", "summit") and (
             _ATTENDING.search(text[max(0, m.start() - 40) : m.start()])
             or _SETTING.search(text[max(0, m.start() - 30) : m.start()])
@@ -730,6 +739,12 @@ def _event_contacts(sentence: Sentence, event: Event) -> list[RawContact]:
                 if p != subject
             ]
     else:  # later events share the sentence's subject
+        relative = _RELATIVE_LEAD.search(text, max(0, head.start - 60), head.start)
+        if relative:
+            # "... entre le pape et le chef de l'Etat, qui s'est réuni la veille avec X":
+            # the relative clause's subject is the one named right before it.
+            before = [p for pos, p in people if pos < relative.start()]
+            subjects = before[-1:] or subjects
         objects = [(pos, p) for pos, p in people if start <= pos < end]
         if not objects and (
             _PRONOUN_BEFORE.search(text[max(0, start - 6) : start])

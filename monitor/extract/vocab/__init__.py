@@ -12,7 +12,8 @@ prefilter is derived from the same phrases, so none can fall out of step.
 A phrase is matched case-insensitively from the start of a word, in a small syntax:
 
 - a space: one or more whitespace characters;
-- `~N`: up to N words in between ("se rendra ~2 à" takes "se rendra lundi à");
+- `~N`: up to N words in between ("se rendra ~2 à" takes "se rendra lundi à", and
+  an incise: "s'est réuni, la veille, avec");
 - `*` / `+`: any / at least one more letter ("rencontr+", "sommet*");
 - `(a|b)`: alternatives, `(a|b)?` or `x?`: optional ("visite(s)?", "appel(s)? avec");
 - `!(a|b)` at the end: not followed by these words ("appel!(à|au)": no appeal);
@@ -162,9 +163,13 @@ def _group(text: str, at: int) -> tuple[tuple[tuple[Node, ...], ...], int]:
 
 def _regex(nodes: Iterable[Node]) -> str:
     out: list[str] = []
-    for node in nodes:
+    nodes = list(nodes)
+    for i, node in enumerate(nodes):
         kind = node[0]
         if kind == "key":
+            continue
+        if kind == "sp" and i + 1 < len(nodes) and nodes[i + 1][0] == "gap":
+            out.append(r",?\s+")  # an incise may open right there: "s'est réuni, la veille,"
             continue
         if kind == "lit":
             out.append(re.escape(node[1]))
@@ -173,7 +178,7 @@ def _regex(nodes: Iterable[Node]) -> str:
         elif kind == "sp":
             out.append(r"\s+")
         elif kind == "gap":
-            out.append(r"(?:[\w'.-]+\s+){0," + str(node[1]) + "}?")
+            out.append(r"(?:[\w'.,-]+\s+){0," + str(node[1]) + "}?")
         elif kind == "any":
             out.append(r"\w" + node[1])
         elif kind == "alt":
