@@ -68,14 +68,16 @@ def _told() -> str:
         if not to:
             out.append(verbs + r"(?=\s)")
             continue
-        gap = "|".join(vocab.words("TOLD_GAP", (lang,)))
+        gap = vocab.alternation(vocab.words("TOLD_GAP", (lang,)))
+        # (?:\s*,)?\s+, not \s*,?\s+: the latter splits a run of spaces many ways, and
+        # the repeat made a failed match cost the fourth power of its length.
         out.append(
             verbs
-            + r"(?:\s*,?\s+(?:(?-i:[A-ZÉ])[\w'-]*|"
+            + r"(?:(?:\s*,)?\s+(?:(?-i:[A-ZÉ])[\w'-]*|"
             + gap
-            + r")){0,3}\s*,?\s+(?:"
-            + "|".join(to)
-            + r")(?=\s)"
+            + r")){0,3}(?:\s*,)?\s+"
+            + vocab.alternation(to)
+            + r"(?=\s)"
         )
     return "|".join(out)
 
@@ -85,9 +87,7 @@ _TOLD_AT = re.compile(_TOLD, _I)
 _DEMAND_VERBS = vocab.words("DEMAND")
 _DEMAND_TAIL = re.compile(r"\s*,?\s*(?:" + _lead("DEMAND_INFINITIVE") + ")", _I)
 # "Putin and Biden spoke for two hours": no object, the pair is the subject.
-_PAIR_TALK = (
-    _words("PAIR_TALK") + r"(?=\s+(?:" + "|".join(vocab.words("PAIR_TALK_NEXT")) + r")\b|\s*[.,;])"
-)
+_PAIR_TALK = _words("PAIR_TALK") + r"(?=\s+" + _words("PAIR_TALK_NEXT") + r"|\s*[.,;])"
 # (vocabulary key, mode, needs_object): needs_object means a leader must follow closely
 # ("a reçu Olaf Scholz", "called Putin"), since "a reçu le soutien de" is no meeting.
 # Earlier keys win where two match at the same place ("entretien téléphonique" is
