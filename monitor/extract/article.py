@@ -453,16 +453,22 @@ def _read_sentence(
     if subject:
         state.last_actor = subject
         state.body_actor = True
-    _remember_groups(
-        norm,
-        mentions,
-        actors,
-        state,
-        published,
-        words,
-        _gathered(found, state, published),
-        bool(found),
-    )
+    if (
+        len(found) > 1
+        or len(mentions) > 1
+        or len(actors) > 1
+        or not words.isdisjoint(COUNTRY_GROUP_STEMS)
+    ):  # (else the sentence names no list: the common case, kept cheap)
+        _remember_groups(
+            norm,
+            mentions,
+            actors,
+            state,
+            published,
+            words,
+            _gathered(found, state, published),
+            bool(found),
+        )
     first_named = next((m.leaders[0] for m in mentions if m.leaders), None)
     if first_named:
         state.last_subject = first_named

@@ -689,6 +689,8 @@ def _split_groups(mentions: list[Mention]) -> list[Mention]:
     Latvia"), of kind "group": several people named together, none of them a
     sentence's lone subject. Each keeps the whole phrase's span, so what stands before
     it applies to all ("les conseillers des dirigeants français et russe")."""
+    if all(len(m.leaders) <= 1 for m in mentions):
+        return mentions  # the common case: nothing to split
     return [
         Mention(start=m.start, end=m.end, kind="group", leaders=(label,))
         for m in mentions
