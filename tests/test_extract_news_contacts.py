@@ -228,6 +228,15 @@ ROWS = [
     ),
     # A body's meeting is no meeting of the leaders who attend it.
     ("Emmanuel Macron et Olaf Scholz parleront lors d'une réunion du Conseil européen.", []),
+    # A past contact with a day of a month ahead is this year's, not next year's.
+    (
+        "Vladimir Putin met Recep Tayyip Erdogan in Sochi on March 2.",
+        [(("Recep Tayyip Erdoğan", "Vladimir Putin"), "meeting", "held", dt.date(2023, 3, 2))],
+    ),
+    (
+        "Vladimir Putin met Recep Tayyip Erdogan in Sochi on December 2.",
+        [(("Recep Tayyip Erdoğan", "Vladimir Putin"), "meeting", "held", dt.date(2022, 12, 2))],
+    ),
     # A president and his own prime minister: domestic, no contact.
     ("Vladimir Putin met Prime Minister Mikhail Mishustin on Tuesday.", []),
     # Dates and status: "May 12" is the month; "after a meeting" is past whatever a quote

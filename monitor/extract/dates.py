@@ -261,7 +261,16 @@ def resolve(
                 for y in (published.year - 1, published.year, published.year + 1)
                 if (d := _safe_date(y, mention.month, mention.day))
             ]
-            return min(options, key=lambda d: abs((d - published).days), default=None)
+            nearest = min(options, key=lambda d: abs((d - published).days), default=None)
+            if (
+                planned is False
+                and nearest is not None
+                and nearest > published + dt.timedelta(days=7)
+            ):
+                # told as past ("met Erdogan on May 2", written in December): this year's,
+                # not next; a day just ahead is more likely told in the present
+                return max((d for d in options if d <= published), default=nearest)
+            return nearest
     except OverflowError:
         return None
     return None
