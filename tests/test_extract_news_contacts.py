@@ -234,8 +234,8 @@ ROWS = [
         [(("Recep Tayyip Erdoğan", "Vladimir Putin"), "meeting", "held", dt.date(2023, 3, 2))],
     ),
     (
-        "Vladimir Putin met Recep Tayyip Erdogan in Sochi on December 2.",
-        [(("Recep Tayyip Erdoğan", "Vladimir Putin"), "meeting", "held", dt.date(2022, 12, 2))],
+        "Vladimir Putin met Recep Tayyip Erdogan in Sochi on September 2.",
+        [(("Recep Tayyip Erdoğan", "Vladimir Putin"), "meeting", "held", dt.date(2022, 9, 2))],
     ),
     # A president and his own prime minister: domestic, no contact.
     ("Vladimir Putin met Prime Minister Mikhail Mishustin on Tuesday.", []),
