@@ -219,8 +219,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
         article = item.article
         # As the daemon does: the local day of publication, the title beside the text,
         # and an office's own site naming who speaks.
-        speaker = site_speaker(article.url, article.day)
-        facts = extract(article.text, article.day, title=article.title, speaker=speaker)
+        site = site_speaker(article.url, article.day)
+        facts = extract(article.text, article.day, title=article.title, default_speaker=site)
         if args.json:
             print(
                 json.dumps(

@@ -23,7 +23,7 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlsplit
 
 import httpx
@@ -37,6 +37,9 @@ from monitor.rules import Context, Match, Rule, RuleSet, SourceRule
 from monitor.sources import Source, make_source
 from monitor.sources.http import make_client
 from monitor.store import Due, NewAlert, Store, iso, now_utc
+
+if TYPE_CHECKING:  # the extractors load only where extraction runs
+    from monitor.extract.facts import Facts
 
 log = logging.getLogger("monitor")
 
@@ -396,7 +399,12 @@ class Pipeline:
             self._archive(article)
         if facts is _IN_PLACE:
             facts = self._extract(article)
-        ctx = Context(article=article, facts=facts, state=self.store, index=self.rules.index)
+        ctx = Context(
+            article=article,
+            facts=cast("Facts | None", facts),
+            state=self.store,
+            index=self.rules.index,
+        )
         matches: list[Match] = []
         for rule in self.rules.candidates(ctx):
             if again and rule.id not in self.rules.scoped_to_source:
@@ -511,7 +519,8 @@ class Pipeline:
         try:
             for part in parts:
                 chunk = [
-                    (a.text, a.published.date(), a.title, self._speaker(a)) for a in articles[part]
+                    (a.text, a.published.date(), a.title, *self._speakers(a))
+                    for a in articles[part]
                 ]
                 jobs.append(loop.run_in_executor(pool, workers.extract_many, chunk))
             for part, job in zip(parts, jobs, strict=True):
@@ -535,18 +544,19 @@ class Pipeline:
             rest = len(articles) - min(done, len(articles))
             yield slice(len(articles) - rest, len(articles)), [_IN_PLACE] * rest
 
-    def _speaker(self, article: Article) -> str | None:
-        """Who speaks in an article whose source says (an office's own releases: "I
-        spoke today with..."), or whose link is on an office's own site (kremlin.ru:
-        the President of Russia that day), else None: the extractors read it from
-        the title."""
+    def _speakers(self, article: Article) -> tuple[str | None, str | None]:
+        """Who speaks in an article: the one its source names (an office's own
+        releases: "I spoke today with..."), which wins over anything the text says;
+        and the one its link implies, on an office's own site (kremlin.ru: the
+        President of Russia that day), which a title naming its own speaker beats."""
+        from monitor.extract.offices import site_speaker
+
+        site = site_speaker(article.url, article.published.date())
         for name in article.sources:
             source = self.sources.get(name)
             if source is not None and source.config.speaker:
-                return _leader_label(source.config.speaker)
-        from monitor.extract.offices import site_speaker
-
-        return site_speaker(article.url, article.published.date())
+                return _leader_label(source.config.speaker), site
+        return None, site
 
     def _extract(self, article: Article) -> object | None:
         if not self.extract_facts:
@@ -558,7 +568,8 @@ class Pipeline:
                 article.text,
                 article.published.date(),
                 title=article.title,
-                speaker=self._speaker(article),
+                speaker=self._speakers(article)[0],
+                default_speaker=self._speakers(article)[1],
             )
         except Exception:
             log.exception(

@@ -72,15 +72,20 @@ def discard() -> None:
         broken.shutdown(wait=False, cancel_futures=True)
 
 
-def extract_many(jobs: list[tuple[str, date, str, str | None]]) -> list[tuple[Any, str | None]]:
+def extract_many(
+    jobs: list[tuple[str, date, str, str | None, str | None]],
+) -> list[tuple[Any, str | None]]:
     """In a worker: (facts, None) per article, or (None, the error) where extraction
     raised, so one bad article costs only its own facts."""
     from monitor.extract import extract
 
     out: list[tuple[Any, str | None]] = []
-    for text, day, title, speaker in jobs:
+    for text, day, title, speaker, default_speaker in jobs:
         try:
-            out.append((extract(text, day, title=title, speaker=speaker), None))
+            facts = extract(
+                text, day, title=title, speaker=speaker, default_speaker=default_speaker
+            )
+            out.append((facts, None))
         except Exception as exc:
             out.append((None, f"{type(exc).__name__}: {exc}"))
     return out

@@ -48,6 +48,9 @@ def test_every_office_is_a_country_and_role_the_gazetteer_knows():
             "Boris Johnson",
         ),
         ("https://www.gov.uk/government/news/tax-changes", dt.date(2022, 5, 1), None),
+        # a path is a whole segment, unless the entry says it is a prefix
+        ("https://www.gov.br/planalto-fake/x", dt.date(2023, 5, 1), None),
+        ("https://www.gov.br/planalto/en/x", dt.date(2023, 5, 1), "Luiz Inácio Lula da Silva"),
         # look-alike hosts and no link at all name nobody
         ("https://kremlin.ru.example.com/news/1", dt.date(2022, 4, 1), None),
         ("https://notkremlin.ru/news/1", dt.date(2022, 4, 1), None),
@@ -93,6 +96,22 @@ def test_extract_names_the_office_of_a_release_site(tmp_path):
     ]
     # The same words on another site: whose call it was is not said.
     assert pairs["https://news.example.org/erdogan-call"] == []
+
+
+def test_a_title_naming_its_own_speaker_beats_the_site(tmp_path):
+    # An address by another leader, published on the office's site: the title says who.
+    feed = tmp_path / "releases.xml"
+    item = Item(
+        title="Address by President of Belarus Alexander Lukashenko",
+        link="http://en.kremlin.ru/events/president/news/71003",
+        published=datetime(2023, 5, 4, 14, 0, tzinfo=UTC),
+        body="I spoke today with President of Kazakhstan Kassym-Jomart Tokayev.",
+    )
+    feed.write_bytes(rss([item]))
+    result = run_cli("extract", "--json", feed)
+    assert result.code == 0, result.err
+    contacts = json.loads(result.out.splitlines()[0])["contacts"]
+    assert [c["leaders"] for c in contacts] == [["Alexander Lukashenko", "Kassym-Jomart Tokayev"]]
 
 
 def test_the_daemon_alerts_on_a_release_with_its_office_as_party(tmp_path, feed_server):

@@ -76,7 +76,14 @@ def _straighten(text: str) -> str:
     return text.replace("’", "'").replace("‘", "'").replace("ʼ", "'")
 
 
-def extract(text: str, published: dt.date, *, title: str = "", speaker: str | None = None) -> Facts:
+def extract(
+    text: str,
+    published: dt.date,
+    *,
+    title: str = "",
+    speaker: str | None = None,
+    default_speaker: str | None = None,
+) -> Facts:
     """Troop figures and leader contacts of one article.
 
     Pure and deterministic: the same text and date give the same Facts. `published`
@@ -84,7 +91,9 @@ def extract(text: str, published: dt.date, *, title: str = "", speaker: str | No
     and dates a held contact reported without a day (Contact.date_exact False).
     `speaker`: the leader (canonical label) whose office publishes the text, the
     implicit party of "I spoke with X" and of "Telephone conversation with X"
-    (speaker.py); when None, taken from the title or the opening sentence if stated.
+    (speaker.py); when None, taken from the title if it names one ("Address by..."),
+    else `default_speaker` (the office whose own site published it: offices.py), else
+    the opening sentence.
     """
     if not isinstance(text, str) or not isinstance(published, dt.date):
         return Facts()
@@ -97,6 +106,8 @@ def extract(text: str, published: dt.date, *, title: str = "", speaker: str | No
     state.speaker = speaker if isinstance(speaker, str) and speaker.strip() else None
     if state.speaker is None and title and has_address(title):
         state.speaker = _title_speaker(title, published, lang)
+    if state.speaker is None and isinstance(default_speaker, str) and default_speaker.strip():
+        state.speaker = default_speaker
     seed = _seed_from_title(title, published, lang, state) if title.strip() else None
     _read(text, published, lang, state, from_title=False)
     if seed is not None:
