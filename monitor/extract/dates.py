@@ -110,14 +110,15 @@ _WEEKDAY_FORM = (
 # superset of the possible starts, rejects most words at once without changing any
 # match. Built from the same tables as the pattern, so it follows them when they change.
 _MENTION_STARTS: dict[str, set[str]] = {}
-for _start in (
-    *vocab.words("DATE_DETERMINERS"),
-    *(w for key in _PRE_WEEKDAY for w in vocab.words(key)),
-    *WEEKDAYS,
-    *MONTHS,
-    *_RELATIVE,
-):
-    _MENTION_STARTS.setdefault(_start[0], set()).add(_start[1])
+for _pair in vocab.first_two(
+    (
+        *vocab.words("DATE_DETERMINERS"),
+        *(w for key in _PRE_WEEKDAY for w in vocab.words(key)),
+        *_RELATIVE,
+    )
+) | {w[:2].lower() for w in (*WEEKDAYS, *MONTHS)}:
+    _MENTION_STARTS.setdefault(_pair[0], set()).add(_pair[1])
+del _pair
 _MENTION_AHEAD = (
     "(?=[0-9]|"
     + "|".join(

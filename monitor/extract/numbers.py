@@ -92,7 +92,10 @@ _LEAD = re.compile(r"^(?:" + "|".join(re.escape(w) for w in vocab.words("NUMBER_
 
 #: "une centaine de" is about 100: each ABOUT_<n> key's nouns are worth n.
 _APPROX_NOUNS = {
-    w: n for n in (10, 12, 15, 20, 30, 40, 50, 60, 100, 1000) for w in vocab.words(f"ABOUT_{n}")
+    w: int(key.removeprefix("ABOUT_"))
+    for key in sorted(vocab.keys(vocab.LANGUAGES[0]))
+    if re.fullmatch(r"ABOUT_\d+", key)
+    for w in vocab.words(key)
 }
 #: "une centaine de", "un millier d'", "une dizaine de milliers de", "a dozen".
 _APPROX_NOUN = re.compile(

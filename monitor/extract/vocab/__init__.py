@@ -274,6 +274,19 @@ def _first(nodes: Sequence[Node]) -> set[str] | None:
     return out
 
 
+def first_two(phrases: Iterable[str]) -> set[str]:
+    """The two-letter starts (lower case) a match of any of these phrases can have;
+    PhraseError where one can start with any letter or is a single letter."""
+    out: set[str] = set()
+    for p in phrases:
+        for expansion in _expand(_bare_first(parse(p).nodes)):
+            start = expansion.replace("\x02", "")[:2].lower()
+            if len(start) < 2 or "\x01" in start or " " in start:
+                raise PhraseError(f"phrase {p!r}: no two letters to prefilter on")
+            out.add(start)
+    return out
+
+
 def prefiltered(phrases: Iterable[str], *, boundary: bool = True) -> str:
     r"""`\b(?=[first letters])(?:alternation)`: the lookahead is a cheap test that skips
     most positions before Python's re tries every branch of a case-insensitive pattern."""
@@ -325,4 +338,6 @@ def _expand(nodes: Sequence[Node]) -> list[str]:
         elif kind == "alt":
             tails = [t for b in node[1] for t in _expand(b)] + ([""] if node[2] else [])
             outs = [o + t for o in outs for t in tails]
+        elif kind == "cls":  # an accented first letter or its bare one
+            outs = [o + c for o in outs for c in node[1]]
     return outs
