@@ -237,6 +237,24 @@ ROWS = [
         "Vladimir Putin met Recep Tayyip Erdogan in Sochi on September 2.",
         [(("Recep Tayyip Erdoğan", "Vladimir Putin"), "meeting", "held", dt.date(2022, 9, 2))],
     ),
+    # A leader named in a quoted statement is quoted, not met; a paraphrase quoted
+    # mid-sentence still names the one met.
+    (
+        "Lors d'une rencontre à Berlin, Olaf Scholz a souligné que « toute concession "
+        "donnerait à Vladimir Poutine un avantage ».",
+        [],
+    ),
+    (
+        "Lors d'un entretien téléphonique, Olaf Scholz a « insisté auprès de Vladimir "
+        "Poutine pour qu'une solution soit trouvée ».",
+        [(("Olaf Scholz", "Vladimir Putin"), "phone", "held", WED)],
+    ),
+    # Keeping talks going is no contact.
+    (
+        "Volodymyr Zelensky a salué les efforts d'Emmanuel Macron pour entretenir les "
+        "pourparlers avec Moscou.",
+        [],
+    ),
     # A president and his own prime minister: domestic, no contact.
     ("Vladimir Putin met Prime Minister Mikhail Mishustin on Tuesday.", []),
     # Dates and status: "May 12" is the month; "after a meeting" is past whatever a quote

@@ -412,6 +412,14 @@ _OTHER_EVENT = re.compile(
 _RELATIVE_LEAD = re.compile(r",?\s*\b(?:qui|who)\s+(?:[\w']+\s+){0,4}$", _I)
 # "une réunion de la Communauté de Sant'Egidio", "a meeting of the Security Council"
 _ORGANISATION_MEETING = re.compile(r"\s+(?:de\s+la|de\s+l'|du|des|of\s+the)\s+(?-i:[A-ZÉ])", _I)
+# Keeping talks going is no contact: "entretenir les pourparlers", "maintain talks".
+_KEEPING_UP = re.compile(
+    r"\b" + _words("KEEP_UP") + r"\s+(?:les\s+|des\s+|le\s+|la\s+|the\s+|their\s+)?$", _I
+)
+# A quoted statement opens after "que", "that", a colon or a comma (not "a « insisté
+# auprès du président »", a paraphrase quoted mid-sentence).
+_QUOTE_LEAD = re.compile(r"(?:\bque|\bqu'|\bthat|[:,])\s*$", _I)
+_QUOTATION = re.compile(r"«[^»]{20,}»|“[^”]{20,}”")
 _PASSIVE_MET = re.compile(r"\b(?:was|were|been|being|is|are)\s+met\s+with\b", _I)
 
 
@@ -525,6 +533,8 @@ def find_contacts(
             and not _PRONOUN_BEFORE.search(text[max(0, m.start() - 6) : m.start()])
         ):
             continue
+        if _KEEPING_UP.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "d'entretenir les pourparlers avec Moscou", "to keep up the dialogue"
         if _ORGANISATION_MEETING.match(text, m.end()) and m.group(0).lower() in (
             "réunion",
             "meeting",
@@ -911,11 +921,23 @@ def _participants(
     out: list[Party] = []
     years = [int(y) for y in _YEAR.findall(text)]
     listed_to = -1  # where the last kept mention ends, for a list that runs on
+    # A leader named inside a quotation the contact word is not in is quoted, not a
+    # party: "a souligné que « toute concession donnerait à Poutine... »".
+    quotes = (
+        [
+            q.span()
+            for q in _QUOTATION.finditer(text)
+            if _QUOTE_LEAD.search(text, max(0, q.start() - 8), q.start())
+        ]
+        if "«" in text or "“" in text
+        else []
+    )
+    outside = [q for q in quotes if not q[0] <= trigger_at < q[1]]
     for m in mentions:
         far = abs(m.start - trigger_at) > 220 and not _object_follows(
             text, listed_to, m.start, extra=_LIST_WORDS
         )
-        if far or _excluded(text, m):
+        if far or _excluded(text, m) or any(a < m.start < b for a, b in outside):
             continue
         listed_to = m.end
         out.extend(

@@ -149,6 +149,7 @@ TALK_OBJECT = (
     "spoken (with|to)!(the media|the press|journalists|reporters|the nation)",
     "talk(s|ed|ing)? (with|to)!(the media|the press|journalists|reporters|the nation)",
 )
+KEEP_UP = ("keep up", "keep(s|ing)? up", "maintain(s|ed|ing)?", "sustain(s|ed|ing)?")
 PAIR_TALK = ("spoke", "talked", "conferred")
 # Said by an office of its leader in the first person ("I thanked President X"): a
 # contact only there, as in news "Zelensky thanked Biden" is often a public word.

@@ -197,6 +197,8 @@ TALK = (
 )
 # The pair as subject, no object: "Poutine et Macron se sont parlé pendant deux heures".
 TALK_OBJECT = ()
+# Before a contact noun: keeping talks going, no contact ("entretenir les pourparlers").
+KEEP_UP = ("entreten(ir|u|ue|ant)", "maint(enir|ient|iennent|enu)", "poursuivre")
 PAIR_TALK = ("se sont parlé", "se sont entretenus")
 # Said by an office of its leader in the first person ("j'ai remercié le président X"):
 # a contact only there.
