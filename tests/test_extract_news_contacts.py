@@ -255,6 +255,15 @@ ROWS = [
         "pourparlers avec Moscou.",
         [],
     ),
+    # A contact as the purpose of what is told is to come, unless told as past.
+    (
+        "Honneurs et préparatifs pour la visite à Paris de Narendra Modi",
+        [(("Emmanuel Macron", "Narendra Modi"), "visit", "planned", None)],
+    ),
+    (
+        "Narendra Modi a remercié Emmanuel Macron pour sa visite à New Delhi.",
+        [(("Emmanuel Macron", "Narendra Modi"), "visit", "held", WED)],
+    ),
     # A president and his own prime minister: domestic, no contact.
     ("Vladimir Putin met Prime Minister Mikhail Mishustin on Tuesday.", []),
     # Dates and status: "May 12" is the month; "after a meeting" is past whatever a quote

@@ -266,6 +266,10 @@ _AHEAD = re.compile(
     + r")\s+|[ld]'|\w+'s\s+)?(?:[\w-]+\s+){0,2}$",
     _I,
 )
+# "pour un dîner de travail avec", "pour la visite de": a contact as the purpose.
+_FOR_NOUN = re.compile(
+    r"\b" + _words("PURPOSE_LEAD") + r"\s+(?:" + _plain("DETERMINERS") + r")\s+(?:[\w-]+\s+)?$", _I
+)
 # "la visite, prévue jeudi", "a summit is expected": the contact itself is to come.
 _TO_TAKE_PLACE = re.compile(r"\b" + _words("TO_TAKE_PLACE"), _I)
 # "le premier dirigeant à rencontrer", "the first leader to visit"
@@ -1146,6 +1150,10 @@ def _is_planned(text: str, trigger: Trigger, region_end: int, floor: int = 0) ->
         # "ahead of his visit", "avant sa visite d'Etat": still to come, unless the
         # sentence tells a past ("Prior to the meeting, the two leaders visited...").
         return not _SIMPLE_PAST.search(text)
+    if noun_word and _FOR_NOUN.search(text, max(0, start - 40), start):
+        # "pour un dîner de travail avec MBS", "pour la visite de X": the contact is what
+        # is prepared, to come unless a past main verb tells it happened.
+        return not (_MAIN_PAST.search(text, floor) or _SIMPLE_PAST.search(text, floor))
     if (
         noun
         and _PURPOSE_AFTER.match(text, end, min(region_end, end + 80))

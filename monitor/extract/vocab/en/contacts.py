@@ -208,6 +208,8 @@ DETERMINERS = (
     "next",
 )
 AHEAD = ("ahead of", "before", "prior to", "in the run-up to")
+# English "for talks" is as often what took place: "arrived in Moscow for talks".
+PURPOSE_LEAD = ()
 TO_TAKE_PLACE = (
     "expected",
     "planned",

@@ -305,6 +305,8 @@ DETERMINERS = (
 )
 # Before a contact noun: it is still to come ("avant sa visite").
 AHEAD = ("avant", "en amont d(e|u|es|')", "à la veille d(e|u|es|')")
+# Before a contact noun as the purpose of what is told ("pour un dîner avec X").
+PURPOSE_LEAD = ("pour", "en vue d(e|u|es|')")
 # After a contact noun: the contact is to take place ("la visite, prévue jeudi").
 TO_TAKE_PLACE = (
     "prévu(e)?(s)?",
