@@ -146,23 +146,20 @@ _VERB_WORD = re.compile(r"(?:se\s+|s')?([\w-]+)", _I)
 _FUTURE_ENDING = re.compile(r"\w(?:" + _plain("FUTURE_ENDINGS") + r")$", _I)
 _INFINITIVES = re.compile(_plain("INFINITIVES"), _I)
 _PAST_VERB = re.compile(_plain("PAST_FORMS"), _I)
-_AUXILIARY = re.compile(
-    r"\b(?:a|ont|avait|avaient|eut|s'est|se\s+sont|s'était|s'étaient|ayant|has|have|had|"
-    r"est|sont|était|étaient)\s+(?:\w+\s+){0,2}?$",
-    _I,
-)
-_SEQUENTIAL = re.compile(r"\b(?:avant\s+de|avant\s+d'|before|after|après)\s+(?:se\s+|s')?$", _I)
+_AUXILIARY = re.compile(r"\b" + _words("AUXILIARIES") + r"\s+(?:\w+\s+){0,2}?$", _I)
+_SEQUENTIAL = re.compile(r"\b" + _words("SEQUENTIAL") + r"\s*(?:se\s+|s')?$", _I)
 # "departed Moscow after holding talks", "speaking in Warsaw after visit to Kyiv": what
 # follows "after" has already happened unless its clause is in the future.
 _AFTER = re.compile(
-    r"\b(?:after|après|following)\s+(?:(?:a|the|an|his|her|their)\s+(?:[\w-]+\s+)?)?(?:se\s+|s')?$",
+    r"\b" + _words("AFTER") + r"\s+(?:(?:a|the|an|his|her|their)\s+(?:[\w-]+\s+)?)?(?:se\s+|s')?$",
     _I,
 )
 _FUTURE_WORD = re.compile(r"\b[a-zàâçéèêîôû]\w+(?:era|eront|ira|iront|dra|dront)\b")
 _MAIN_PAST = re.compile(
-    r"\b(?:a|ont|avait|avaient|s'est|se\s+sont|s'était|s'étaient)\s+(?:\w+\s+){0,3}?"
-    r"\w+(?:é|és|ée|ées|u|us|i|is|it|eu)\b|\b(?:spoke|met|held|had|called|visited|hosted|"
-    r"received|talked|said)\b",
+    r"\b"
+    + _words("PAST_AUXILIARIES")
+    + r"\s+(?:\w+\s+){0,3}?\w+(?:é|és|ée|ées|u|us|i|is|it|eu)\b|\b"
+    + _words("MAIN_PAST"),
     _I,
 )
 # A past participle after the auxiliary ("a rencontré", "has spoken"); "hold a video
@@ -200,7 +197,9 @@ _PASSIVE_LEAD = re.compile(
 # "on 22 May", "May 22": the month, not the modal.
 _MONTH_MAY = re.compile(r"\d\s+may\b|\bmay\s+\d", _I)
 _PLUPERFECT = re.compile(
-    r"\b(?:avait|avaient|s'était|s'étaient)\s+(?:\w+\s+){0,2}?\w+(?:é|és|ée|ées|u|us|i|is|eu)\b",
+    r"\b"
+    + _words("PLUPERFECT_AUXILIARIES")
+    + r"\s+(?:\w+\s+){0,2}?\w+(?:é|és|ée|ées|u|us|i|is|eu)\b",
     _I,
 )
 _REFLEXIVE_PAST = re.compile(r"(?:se\s+sont|s'est|s'était|s'étaient)\s", _I)
@@ -210,13 +209,10 @@ _HAD = re.compile(
     _I,
 )
 # "are holding talks", "is hosting": under way, whatever "could" follows.
-_PROGRESSIVE = re.compile(r"\b(?:is|are|was|were)\s+(?:\w+ly\s+)?$", _I)
-_PAST_INFINITIVE = re.compile(r"(?:avoir|s'être|être|after|having)\s+(?:\w+\s+)?$", _I)
+_PROGRESSIVE = re.compile(r"\b" + _words("PROGRESSIVE") + r"\s+(?:\w+ly\s+)?$", _I)
+_PAST_INFINITIVE = re.compile(_words("PAST_INFINITIVE") + r"\s+(?:\w+\s+)?$", _I)
 _INFINITIVE_LEAD = re.compile(
-    r"(?:\bde\s+|\bd'|\bà\s+|\bpour\s+|\bto\s+|\bva\s+|\bvont\s+|\bdoit\s+|\bdoivent\s+|"
-    r"\bdevrait\s+|\bdevraient\s+|\bpourrait\s+|\bpourraient\s+|\bwill\s+|\bwould\s+|"
-    r"\bcould\s+|\bmay\s+|\bmight\s+)(?:se\s+|s')?(?:\w+\s+){0,1}$",
-    _I,
+    r"\b(?:" + _lead("INFINITIVE_LEADS") + r")(?:se\s+|s')?(?:\w+\s+){0,1}$", _I
 )
 # Someone's agent ("l'envoyé de Macron", "Putin's spokesman") or a source ("selon
 # Macron"): not a party.
@@ -315,11 +311,7 @@ _COORDINATION = re.compile(
     r"lorsque|quand|qui|who)\b|;|\s[–—-]\s",
     _I,
 )
-_NARRATIVE_PAST = re.compile(
-    r"\b(?:told|spoke|met|held|had|visited|hosted|received|called|talked|discussed|urged|"
-    r"warned|assured|thanked|briefed)\b",
-    _I,
-)
+_NARRATIVE_PAST = re.compile(r"\b" + _words("NARRATIVE_PAST"), _I)
 _PURPOSE = re.compile(
     r"(?:\bpour|\bafin\s+de|\bafin\s+d'|\bto|\bin\s+order\s+to)\s+"
     r"(?:y\s+|se\s+|s')?$",

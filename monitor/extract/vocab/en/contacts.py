@@ -360,6 +360,32 @@ DEMAND_CONTACT = ("call(ed|s)? for", "demand*", "request*", "ask* for", "urg*")
 # ------------------------------------------------------------------ verb forms
 FUTURE_ENDINGS = ()
 INFINITIVES = ("meet", "visit", "travel", "host", "receive", "speak", "talk", "call", "fly", "hold")
+AUXILIARIES = ("has", "have", "had")
+PAST_AUXILIARIES = ()
+PLUPERFECT_AUXILIARIES = ()
+# Main verbs in the past: a contact told before them is dated by them, not a "would".
+MAIN_PAST = (
+    "spoke",
+    "met",
+    "held",
+    "had",
+    "called",
+    "visited",
+    "hosted",
+    "received",
+    "talked",
+    "said",
+)
+NARRATIVE_PAST = (
+    "told", "spoke", "met", "held", "had", "visited", "hosted", "received", "called",
+    "talked", "discussed", "urged", "warned", "assured", "thanked", "briefed",
+)  # fmt: skip
+# "are holding talks": under way, whatever "could" follows.
+PROGRESSIVE = ("is", "are", "was", "were")
+SEQUENTIAL = ("before", "after")
+AFTER = ("after", "following")
+PAST_INFINITIVE = ("after", "having")
+INFINITIVE_LEADS = ("to", "will", "would", "could", "may", "might")
 PAST_FORMS = (
     "met",
     "spoke",

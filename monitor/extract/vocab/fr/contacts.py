@@ -452,6 +452,28 @@ INFINITIVES = (
     "téléphoner",
     "accueillir",
 )
+# Auxiliaries before a past participle ("a rencontré", "s'est rendu", "est allé").
+AUXILIARIES = (
+    "a", "ont", "avait", "avaient", "eut", "s'est", "se sont", "s'était", "s'étaient",
+    "ayant", "est", "sont", "était", "étaient",
+)  # fmt: skip
+# ...that make a main verb past ("a défendu", "s'est entretenu").
+PAST_AUXILIARIES = ("a", "ont", "avait", "avaient", "s'est", "se sont", "s'était", "s'étaient")
+PLUPERFECT_AUXILIARIES = ("avait", "avaient", "s'était", "s'étaient")
+# English main verbs in the past; French tells them with PAST_AUXILIARIES.
+MAIN_PAST = ()
+NARRATIVE_PAST = ()
+PROGRESSIVE = ()
+# "avant de s'entretenir", "après": what follows takes the main verb's tense.
+SEQUENTIAL = ("avant de", "avant d'", "après")
+AFTER = ("après",)
+# An infinitive of the past: "après avoir rencontré".
+PAST_INFINITIVE = ("avoir", "s'être", "être")
+# What opens an infinitive of the future: "de rencontrer", "doit se rendre".
+INFINITIVE_LEADS = (
+    "de", "d'", "à", "pour", "va", "vont", "doit", "doivent", "devrait", "devraient",
+    "pourrait", "pourraient",
+)  # fmt: skip
 # Simple past forms of contact verbs, held whatever follows.
 PAST_FORMS = ()
 # Present forms: the date, not the tense, decides held or planned.
