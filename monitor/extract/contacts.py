@@ -306,26 +306,14 @@ _SETTING = re.compile(
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # Where a first event's objects stop: ", and German Chancellor Olaf Scholz said..."
-_COORDINATION = re.compile(
-    r",\s+(?:and|but|while|after|before|when|as(?!\s+well\s+as)|et|mais|tandis\s+qu|alors\s+qu|après|avant|"
-    r"lorsque|quand|qui|who)\b|;|\s[–—-]\s",
-    _I,
-)
+_COORDINATION = re.compile(r",\s+" + _words("COORDINATION") + r"|;|\s[–—-]\s", _I)
 _NARRATIVE_PAST = re.compile(r"\b" + _words("NARRATIVE_PAST"), _I)
-_PURPOSE = re.compile(
-    r"(?:\bpour|\bafin\s+de|\bafin\s+d'|\bto|\bin\s+order\s+to)\s+"
-    r"(?:y\s+|se\s+|s')?$",
-    _I,
-)
+_PURPOSE = re.compile(r"\b" + _words("PURPOSE") + r"\s+(?:y\s+|se\s+|s')?$", _I)
 # "hopes to speak", "wanted to meet", "is due to travel": an infinitive of its own, not
 # a purpose.
 _NOT_PURPOSE = re.compile(r"\b" + _words("NOT_PURPOSE") + r"\s+to\s+$", _I)
 _MODE_ONLY = re.compile(r"(?:by|par|au|on\s+the|en)\s+(?:tele)?(?:phone|téléphone|visio\w*)", _I)
-_EVENT_BREAK = re.compile(
-    r",|;|\bet\b|\bpuis\b|\bavant\b|\baprès\b|\band\b|\bthen\b|"
-    r"\bbefore\b|\bafter\b|\bwhile\b|\btandis\b",
-    _I,
-)
+_EVENT_BREAK = re.compile(r",|;|\b" + _words("EVENT_BREAK"), _I)
 _REPORTED_DATE = re.compile(
     r"(?=["
     + vocab.first_letters(vocab.words("REPORTING"))
@@ -384,7 +372,7 @@ _PURPOSE_AFTER = re.compile(
     _I,
 )
 # A finite verb before a nominal visit: "is in the midst of a visit to meet" is under way.
-_FINITE_BEFORE = re.compile(r"\b(?:is|are|was|were|est|sont|était|étaient)\b", _I)
+_FINITE_BEFORE = re.compile(r"\b" + _words("COPULAS"), _I)
 _SUMMIT_WORD = re.compile(r"sommets?|summits?", _I)
 _COUNTRY_NAME = re.compile(r"(?-i:[A-ZÉ][\w'-]*(?:\s+(?-i:[A-ZÉ])[\w'-]*)?)")
 _WITH_COUNTRIES = re.compile(
@@ -405,7 +393,7 @@ _OTHER_EVENT = re.compile(
     r"\b" + _words("OTHER_EVENTS") + r"\s+(?:(?:on|of|du|de|le|the)\s+)?(?:\w+\s+)?$", _I
 )
 # "X, qui s'est réuni la veille avec", "Y, who had met": a relative clause's verb.
-_RELATIVE_LEAD = re.compile(r",?\s*\b(?:qui|who)\s+(?:[\w']+\s+){0,4}$", _I)
+_RELATIVE_LEAD = re.compile(r",?\s*\b" + _words("RELATIVE") + r"\s+(?:[\w']+\s+){0,4}$", _I)
 # "une réunion de la Communauté de Sant'Egidio", "a meeting of the Security Council"
 _ORGANISATION_MEETING = re.compile(r"\s+(?:de\s+la|de\s+l'|du|des|of\s+the)\s+(?-i:[A-ZÉ])", _I)
 # Keeping talks going is no contact: "entretenir les pourparlers", "maintain talks".

@@ -386,6 +386,11 @@ SEQUENTIAL = ("before", "after")
 AFTER = ("after", "following")
 PAST_INFINITIVE = ("after", "having")
 INFINITIVE_LEADS = ("to", "will", "would", "could", "may", "might")
+COORDINATION = ("and", "but", "while", "after", "before", "when", "as!(well as)", "who")
+EVENT_BREAK = ("and", "then", "before", "after", "while")
+PURPOSE = ("to", "in order to")
+COPULAS = ("is", "are", "was", "were")
+RELATIVE = ("who",)
 PAST_FORMS = (
     "met",
     "spoke",

@@ -474,6 +474,17 @@ INFINITIVE_LEADS = (
     "de", "d'", "à", "pour", "va", "vont", "doit", "doivent", "devrait", "devraient",
     "pourrait", "pourraient",
 )  # fmt: skip
+# After a comma, what ends the first contact's objects: ", et le chancelier a dit".
+COORDINATION = (
+    "et", "mais", "tandis qu", "alors qu", "après", "avant", "lorsque", "quand", "qui",
+)  # fmt: skip
+# What separates two contact words into two contacts.
+EVENT_BREAK = ("et", "puis", "avant", "après", "tandis")
+# Before an infinitive, its purpose: "pour rencontrer".
+PURPOSE = ("pour", "afin de", "afin d'")
+COPULAS = ("est", "sont", "était", "étaient")
+# A relative clause: "le chef de l'Etat, qui s'est réuni...".
+RELATIVE = ("qui",)
 # Simple past forms of contact verbs, held whatever follows.
 PAST_FORMS = ()
 # Present forms: the date, not the tense, decides held or planned.
