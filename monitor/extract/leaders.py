@@ -338,24 +338,11 @@ _DEPUTY = re.compile(
     + r")[\s-]*$",
     re.IGNORECASE,
 )
-_CHAIRED_AFTER = re.compile(
-    r"\s*(?:'s\s+)?(?:"
-    + "|".join(
-        re.escape(w).replace(r"\ ", r"\s+")
-        for w in sorted(set(CHAIRED_BODIES), key=len, reverse=True)
-    )
-    + r")(?![\w-])",
-    re.IGNORECASE,
+_CHAIRED = "|".join(
+    re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(CHAIRED_BODIES), key=len, reverse=True)
 )
-_CHAIRED_BEFORE = re.compile(
-    r"(?:"
-    + "|".join(
-        re.escape(w).replace(r"\ ", r"\s+")
-        for w in sorted(set(CHAIRED_BODIES), key=len, reverse=True)
-    )
-    + r")\s*(?:'s\s+)?$",
-    re.IGNORECASE,
-)
+_CHAIRED_AFTER = re.compile(r"\s*(?:'s\s+)?(?:" + _CHAIRED + r")(?![\w-])", re.IGNORECASE)
+_CHAIRED_BEFORE = re.compile(r"(?:" + _CHAIRED + r")\s*(?:'s\s+)?$", re.IGNORECASE)
 _OF_COUNTRY_ROLE = re.compile(
     r"\b(?<!-)(?:" + "|".join(OF_COUNTRY_ROLES) + r")(?=\s+(?:of|de|du|d')[\s'])",
     re.IGNORECASE,
