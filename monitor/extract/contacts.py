@@ -36,7 +36,7 @@ from monitor.extract import vocab
 from monitor.extract.dates import DateMention, find_dates, resolve
 from monitor.extract.gazetteer import Leader, gazetteer
 from monitor.extract.leaders import Mention
-from monitor.extract.lexicon import ADJECTIVES, MONTHS, PROPER_NOUNS
+from monitor.extract.lexicon import ADJECTIVES, MONTHS, PROPER_NOUNS, WEEKDAYS
 from monitor.extract.speaker import bare_lead, first_person
 
 _I = re.IGNORECASE
@@ -68,7 +68,7 @@ def _told() -> str:
         if not to:
             out.append(verbs + r"(?=\s)")
             continue
-        gap = vocab.alternation(vocab.words("TOLD_GAP", (lang,)))
+        gap = vocab.alternation((*vocab.words("TOLD_GAP", (lang,)), *WEEKDAYS))
         # (?:\s*,)?\s+, not \s*,?\s+: the latter splits a run of spaces many ways, and
         # the repeat made a failed match cost the fourth power of its length.
         out.append(
@@ -87,7 +87,12 @@ _TOLD_AT = re.compile(_TOLD, _I)
 _DEMAND_VERBS = vocab.words("DEMAND")
 _DEMAND_TAIL = re.compile(r"\s*,?\s*(?:" + _lead("DEMAND_INFINITIVE") + ")", _I)
 # "Putin and Biden spoke for two hours": no object, the pair is the subject.
-_PAIR_TALK = _words("PAIR_TALK") + r"(?=\s+" + _words("PAIR_TALK_NEXT") + r"|\s*[.,;])"
+_PAIR_TALK = (
+    _words("PAIR_TALK")
+    + r"(?=\s+"
+    + vocab.alternation((*vocab.words("PAIR_TALK_NEXT"), *WEEKDAYS))
+    + r"|\s*[.,;])"
+)
 # (vocabulary key, mode, needs_object): needs_object means a leader must follow closely
 # ("a reçu Olaf Scholz", "called Putin"), since "a reçu le soutien de" is no meeting.
 # Earlier keys win where two match at the same place ("entretien téléphonique" is
@@ -169,7 +174,7 @@ _PARTICIPLE = re.compile(
 )
 #: Words that may stand between a contact verb and the leader who is its object ("a
 #: reçu le chancelier Olaf Scholz", "welcomed his visiting counterpart").
-_TITLE_GAP_WORDS = frozenset(w.lower() for w in vocab.words("OBJECT_GAP"))
+_TITLE_GAP_WORDS = frozenset(w.lower() for w in vocab.words("OBJECT_GAP")) | frozenset(WEEKDAYS)
 # One word of the gap: "sud-africain" whole, so it is found among the adjectives.
 _GAP_WORD = re.compile(r"\w[\w.-]*")
 _ATTENDING = re.compile(r"\b" + _words("ATTENDING"), _I)

@@ -77,6 +77,7 @@ MEETING_OBJECT = (
 )
 # Events whose day is not the contact's ("after the inauguration on May 7").
 OTHER_EVENTS = ("inauguration", "election(s)?", "anniversary", "signing", "funeral", "referendum")
+# (and the weekdays, from lexicon.WEEKDAYS)
 OBJECT_GAP = (
     "and",
     "chairperson",
@@ -115,13 +116,6 @@ OBJECT_GAP = (
     "yesterday",
     "today",
     "on",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "again",
     "briefly",
     "also",

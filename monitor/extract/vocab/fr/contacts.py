@@ -111,6 +111,7 @@ OTHER_EVENTS = (
     "obsèques",
     "référendum",
 )
+# (and the weekdays, from lexicon.WEEKDAYS)
 OBJECT_GAP = (
     "le",
     "la",
@@ -158,13 +159,6 @@ OBJECT_GAP = (
     "cette",
     "matin",
     "soir",
-    "lundi",
-    "mardi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
-    "samedi",
-    "dimanche",
     "nouveau",
     "nouvelle",
     "longuement",
@@ -206,17 +200,11 @@ FIRST_PERSON = (
     "(ai|avons) remercié",
     "(ai|avons) félicité",
 )
+# (and the weekdays)
 PAIR_TALK_NEXT = (
     "pendant",
     "durant",
     "longuement",
-    "lundi",
-    "mardi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
-    "samedi",
-    "dimanche",
 )
 # Words said to a leader ("a assuré à son homologue"): an exchange of the two.
 TOLD = (
@@ -237,14 +225,8 @@ TOLD = (
 )
 # What must follow a TOLD verb (after a few TOLD_GAP words) to name the one told.
 TOLD_TO = ("à", "au")
+# (and the weekdays)
 TOLD_GAP = (
-    "lundi",
-    "mardi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
-    "samedi",
-    "dimanche",
     "hier",
     "aussi",
     "également",
